@@ -1,0 +1,64 @@
+// Command pgdrill proves that a PostgreSQL custom-format backup restores byte
+// for byte, without the PostgreSQL client binaries.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes follow the PostgreSQL tools: 0 ok, 1 a check failed, 2 bad usage or input.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// exitError carries an exit code through cobra's error return.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks bad usage or unreadable input (exit 2).
+func usageError(err error) error { return &exitError{code: exitUsage, err: err} }
+
+// checkFailed marks a check that ran and failed (exit 1).
+func checkFailed(err error) error { return &exitError{code: exitFailed, err: err} }
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "pgdrill",
+		Short:         "Prove a PostgreSQL custom-format backup restores, byte for byte",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	return root
+}
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(os.Stderr, "pgdrill:", err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	// cobra's own argument errors (unknown command, wrong arg count) are usage errors.
+	return exitUsage
+}
