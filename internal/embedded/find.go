@@ -1,0 +1,172 @@
+package embedded
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// EnvBinDir names the environment variable that points at a PostgreSQL
+// server bin directory; it is consulted when Config.BinDir is empty.
+const EnvBinDir = "PGDRILL_PG_BINDIR"
+
+// serverPrograms are the programs a directory must hold to run a server:
+// initdb and postgres are what Start runs, pg_ctl is what embedded-postgres
+// insists on, and a directory holding all three is a server install rather
+// than a client-only one (Debian's /usr/bin has pg_dump but no initdb).
+var serverPrograms = []string{"initdb", "pg_ctl", "postgres"}
+
+// debianRoot is where Debian and Ubuntu install one directory per major
+// version; a variable so tests can point it at a fake tree.
+var debianRoot = "/usr/lib/postgresql"
+
+// ErrNotFound reports that no local directory holds the server programs.
+var ErrNotFound = errors.New("embedded: no PostgreSQL server binaries (initdb, pg_ctl, postgres) found")
+
+// FindBinaries returns a directory holding initdb, pg_ctl and postgres.
+//
+// It looks, in order, at explicit, at $PGDRILL_PG_BINDIR, at `pg_config
+// --bindir`, at each PATH entry and at /usr/lib/postgresql/*/bin (newest
+// major version first). An explicit directory or the environment variable
+// is taken as an instruction: when set but unusable, FindBinaries fails
+// rather than silently running some other server. tried lists every place
+// examined with why it was rejected; when nothing fits, err wraps
+// ErrNotFound.
+func FindBinaries(explicit string) (dir string, tried []string, err error) {
+	if explicit != "" {
+		if why := missingPrograms(explicit); why != "" {
+			tried = append(tried, "Config.BinDir "+explicit+": "+why)
+			return "", tried, fmt.Errorf("embedded: bin dir %s: %s", explicit, why)
+		}
+		return explicit, append(tried, "Config.BinDir "+explicit), nil
+	}
+	if env := os.Getenv(EnvBinDir); env != "" {
+		if why := missingPrograms(env); why != "" {
+			tried = append(tried, EnvBinDir+"="+env+": "+why)
+			return "", tried, fmt.Errorf("embedded: %s=%s: %s", EnvBinDir, env, why)
+		}
+		return env, append(tried, EnvBinDir+"="+env), nil
+	}
+
+	if d, note := pgConfigBinDir(); note != "" {
+		tried = append(tried, note)
+	} else {
+		return d, append(tried, "pg_config --bindir: "+d), nil
+	}
+
+	for _, d := range filepath.SplitList(os.Getenv("PATH")) {
+		if d == "" {
+			continue
+		}
+		if why := missingPrograms(d); why != "" {
+			tried = append(tried, "PATH entry "+d+": "+why)
+			continue
+		}
+		return d, append(tried, "PATH entry "+d), nil
+	}
+
+	versions, err := debianVersions()
+	if err != nil {
+		tried = append(tried, debianRoot+"/*/bin: "+err.Error())
+	} else if len(versions) == 0 {
+		tried = append(tried, debianRoot+"/*/bin: no version directories")
+	}
+	for _, d := range versions {
+		if why := missingPrograms(d); why != "" {
+			tried = append(tried, d+": "+why)
+			continue
+		}
+		return d, append(tried, d), nil
+	}
+	return "", tried, ErrNotFound
+}
+
+// pgConfigBinDir asks pg_config where the server binaries are. It returns
+// the directory, or an empty directory and a note saying why not.
+func pgConfigBinDir() (dir, note string) {
+	path, err := exec.LookPath("pg_config")
+	if err != nil {
+		return "", "pg_config: not on PATH"
+	}
+	out, err := exec.Command(path, "--bindir").Output()
+	if err != nil {
+		return "", "pg_config (" + path + ") --bindir: " + err.Error()
+	}
+	d := strings.TrimSpace(string(out))
+	if why := missingPrograms(d); why != "" {
+		return "", "pg_config (" + path + ") --bindir " + d + ": " + why
+	}
+	return d, ""
+}
+
+// debianVersions lists debianRoot/*/bin, newest major version first.
+func debianVersions() ([]string, error) {
+	entries, err := os.ReadDir(debianRoot)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	type version struct {
+		parts []int
+		dir   string
+	}
+	var vs []version
+	for _, e := range entries {
+		parts, ok := parseVersion(e.Name())
+		if !ok {
+			continue
+		}
+		vs = append(vs, version{parts, filepath.Join(debianRoot, e.Name(), "bin")})
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return versionLess(vs[j].parts, vs[i].parts) })
+	dirs := make([]string, len(vs))
+	for i, v := range vs {
+		dirs[i] = v.dir
+	}
+	return dirs, nil
+}
+
+// parseVersion reads "17" or "9.6" as numbers, so that 17 sorts above 9.6.
+func parseVersion(name string) ([]int, bool) {
+	var parts []int
+	for _, p := range strings.Split(name, ".") {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		parts = append(parts, n)
+	}
+	return parts, true
+}
+
+func versionLess(a, b []int) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return len(a) < len(b)
+}
+
+// missingPrograms returns "" when dir holds every server program as an
+// executable file, else a short reason naming what is missing.
+func missingPrograms(dir string) string {
+	var missing []string
+	for _, p := range serverPrograms {
+		fi, err := os.Stat(filepath.Join(dir, p))
+		if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0 {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return "no " + strings.Join(missing, ", ")
+}
