@@ -1,0 +1,220 @@
+package pgarchive
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/zstd"
+	"github.com/pierrec/lz4/v4"
+)
+
+// chunks reads one chunk stream: { int len > 0, len bytes } ..., int 0. The
+// payloads, joined, are one compressed stream; chunk boundaries mean nothing.
+type chunks struct {
+	c    *cursor
+	left int64 // bytes left in the current chunk
+	done bool  // the terminating zero length was read
+	n    int64 // payload bytes read so far
+}
+
+func (ch *chunks) next() error {
+	off := ch.c.pos
+	n, err := ch.c.readInt()
+	if err != nil {
+		return err
+	}
+	switch {
+	case n == 0:
+		ch.done = true
+		return nil
+	case n < 0:
+		return ch.c.fail(off, fmt.Errorf("%w: negative chunk length %d", ErrCorrupt, n))
+	}
+	if rem := ch.c.remaining(); rem >= 0 && n > rem {
+		return ch.c.fail(off, fmt.Errorf("chunk length %d runs past end of file (%d bytes left): %w", n, rem, io.ErrUnexpectedEOF))
+	}
+	ch.left = n
+	return nil
+}
+
+func (ch *chunks) Read(p []byte) (int, error) {
+	for ch.left == 0 {
+		if ch.done {
+			return 0, io.EOF
+		}
+		if err := ch.next(); err != nil {
+			return 0, err
+		}
+	}
+	if int64(len(p)) > ch.left {
+		p = p[:ch.left]
+	}
+	off := ch.c.pos
+	n, err := ch.c.Read(p)
+	ch.left -= int64(n)
+	ch.n += int64(n)
+	if err == io.EOF {
+		if ch.left > 0 {
+			return n, ch.c.fail(off+int64(n), io.ErrUnexpectedEOF)
+		}
+		err = nil
+	}
+	return n, err
+}
+
+// skipRest passes over the rest of the stream without reading payloads.
+func (ch *chunks) skipRest() error {
+	for {
+		if ch.left > 0 {
+			if err := ch.c.skip(ch.left); err != nil {
+				return err
+			}
+			ch.n += ch.left
+			ch.left = 0
+		}
+		if ch.done {
+			return nil
+		}
+		if err := ch.next(); err != nil {
+			return err
+		}
+	}
+}
+
+// Decompressors are pooled: a BLOBS block opens one stream per large object
+// and a zstd decoder is costly to build.
+var (
+	zlibPool sync.Pool
+	lz4Pool  sync.Pool
+	zstdPool sync.Pool
+)
+
+// MaxZstdWindow bounds the zstd window an archive may ask for, so a hostile
+// frame header cannot claim gigabytes. pg_dump's default window is 2 MiB;
+// zstd:long uses 128 MiB.
+const MaxZstdWindow = 128 << 20
+
+// decompressor is an io.Reader over one compressed stream that returns its
+// resources when done.
+type decompressor struct {
+	io.Reader
+	release func()
+}
+
+func newDecompressor(alg Compression, src io.Reader) (decompressor, error) {
+	switch alg {
+	case CompressionNone:
+		return decompressor{Reader: src, release: func() {}}, nil
+	case CompressionGzip:
+		if z, ok := zlibPool.Get().(io.ReadCloser); ok {
+			if err := z.(zlib.Resetter).Reset(src, nil); err != nil {
+				zlibPool.Put(z)
+				return decompressor{}, fmt.Errorf("gzip: %w", err)
+			}
+			return decompressor{Reader: z, release: func() { zlibPool.Put(z) }}, nil
+		}
+		z, err := zlib.NewReader(src)
+		if err != nil {
+			return decompressor{}, fmt.Errorf("gzip: %w", err)
+		}
+		return decompressor{Reader: z, release: func() { zlibPool.Put(z) }}, nil
+	case CompressionLZ4:
+		z, ok := lz4Pool.Get().(*lz4.Reader)
+		if ok {
+			z.Reset(src)
+		} else {
+			z = lz4.NewReader(src)
+		}
+		return decompressor{Reader: z, release: func() { z.Reset(nil); lz4Pool.Put(z) }}, nil
+	case CompressionZstd:
+		z, ok := zstdPool.Get().(*zstd.Decoder)
+		if ok {
+			if err := z.Reset(src); err != nil {
+				z.Close()
+				return decompressor{}, fmt.Errorf("zstd: %w", err)
+			}
+		} else {
+			var err error
+			z, err = zstd.NewReader(src, zstd.WithDecoderConcurrency(1),
+				zstd.WithDecoderMaxWindow(MaxZstdWindow), zstd.WithDecoderLowmem(true))
+			if err != nil {
+				return decompressor{}, fmt.Errorf("zstd: %w", err)
+			}
+		}
+		return decompressor{Reader: z, release: func() {
+			if z.Reset(nil) == nil {
+				zstdPool.Put(z)
+			} else {
+				z.Close()
+			}
+		}}, nil
+	}
+	return decompressor{}, fmt.Errorf("%w: algorithm %d", ErrCompression, alg)
+}
+
+// stream is one compressed stream inside a block: the chunks and the
+// decompressor reading them.
+type stream struct {
+	ch   chunks
+	dec  decompressor
+	open bool
+	eof  bool
+	raw  int64 // decompressed bytes returned
+}
+
+func (s *stream) start(c *cursor, alg Compression) error {
+	s.ch = chunks{c: c}
+	s.raw = 0
+	s.eof = false
+	dec, err := newDecompressor(alg, &s.ch)
+	if err != nil {
+		// zlib reads its header at once: a stream with no chunks at all
+		// (which pg_dump never writes) fails here.
+		return err
+	}
+	s.dec, s.open = dec, true
+	return nil
+}
+
+func (s *stream) Read(p []byte) (int, error) {
+	if s.eof {
+		return 0, io.EOF
+	}
+	n, err := s.dec.Read(p)
+	s.raw += int64(n)
+	if err == io.EOF {
+		// The compressed stream ended; the chunk stream must end with it.
+		var one [1]byte
+		if m, cerr := s.ch.Read(one[:]); m > 0 {
+			return n, fmt.Errorf("%w: data after the end of the compressed stream", ErrCorrupt)
+		} else if cerr != io.EOF {
+			return n, cerr
+		}
+		s.eof = true
+		s.close()
+	} else if err != nil && !isPosError(err) {
+		err = fmt.Errorf("%w: decompressing: %v", ErrCorrupt, err)
+	}
+	return n, err
+}
+
+func isPosError(err error) bool {
+	var pe *posError
+	return errors.As(err, &pe)
+}
+
+// finish passes over whatever is left of the stream without decompressing.
+func (s *stream) finish() error {
+	s.close()
+	return s.ch.skipRest()
+}
+
+func (s *stream) close() {
+	if s.open {
+		s.dec.release()
+		s.open = false
+	}
+}

@@ -1,0 +1,184 @@
+package pgarchive
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Block reads one data block. For a TABLE DATA block, Read returns the
+// decompressed payload (COPY text ending in "\.\n", or INSERT statements).
+// For a BLOBS block, NextBlob moves to each large object in turn and Read
+// returns that object's contents.
+type Block struct {
+	Entry  *Entry
+	Offset int64 // position of the block's type byte
+
+	typ byte
+	c   *cursor
+	alg Compression
+
+	s       stream
+	started bool // the current stream (data, or the current blob) is open
+	done    bool // every stream of the block was passed
+	blob    bool // a blob is current
+	zipped  int64
+	err     error // sticky
+	release func() // returns a Reader's cursor
+}
+
+// readBlockHeader reads a block's type byte and dump ID.
+func readBlockHeader(c *cursor) (typ byte, id int, err error) {
+	off := c.pos
+	if typ, err = c.readByte(); err != nil {
+		return 0, 0, err
+	}
+	if typ != blockData && typ != blockBlobs {
+		return 0, 0, c.fail(off, fmt.Errorf("%w: unknown block type %d", ErrCorrupt, typ))
+	}
+	n, err := c.readCount("block dump ID", 1, 1<<31-1)
+	if err != nil {
+		return 0, 0, err
+	}
+	return typ, int(n), nil
+}
+
+// IsBlobs reports whether the block holds large objects.
+func (b *Block) IsBlobs() bool { return b.typ == blockBlobs }
+
+// CompressedBytes is how many payload bytes of the file the block has used so
+// far; once the block has been read to its end it is the block's stored size.
+func (b *Block) CompressedBytes() int64 { return b.zipped + b.s.ch.n }
+
+func (b *Block) fail(err error) error {
+	if b.err == nil {
+		b.err = wrap(err, b.Entry, b.Offset)
+	}
+	return b.err
+}
+
+// Read reads decompressed data: the table data, or the current large object.
+func (b *Block) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.typ == blockBlobs {
+		if !b.blob {
+			return 0, io.EOF
+		}
+	} else if !b.started && !b.done {
+		if err := b.s.start(b.c, b.alg); err != nil {
+			return 0, b.fail(err)
+		}
+		b.started = true
+	}
+	if !b.started {
+		return 0, io.EOF
+	}
+	n, err := b.s.Read(p)
+	if err == io.EOF {
+		b.endStream()
+		if b.typ == blockData {
+			b.done = true
+		}
+		return n, io.EOF
+	}
+	if err != nil {
+		return n, b.fail(err)
+	}
+	return n, nil
+}
+
+func (b *Block) endStream() {
+	b.zipped += b.s.ch.n
+	b.s.ch.n = 0
+	b.started = false
+}
+
+// NextBlob moves to the next large object of a BLOBS block and returns its
+// OID; it returns io.EOF after the last one.
+func (b *Block) NextBlob() (uint32, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.typ != blockBlobs {
+		return 0, b.fail(errors.New("NextBlob on a block that holds no large objects"))
+	}
+	if b.done {
+		return 0, io.EOF
+	}
+	if b.started {
+		if err := b.s.finish(); err != nil {
+			return 0, b.fail(err)
+		}
+		b.endStream()
+	}
+	b.blob = false
+	off := b.c.pos
+	v, err := b.c.readInt()
+	if err != nil {
+		return 0, b.fail(err)
+	}
+	if v == 0 {
+		b.done = true
+		return 0, io.EOF
+	}
+	oid := uint32(int32(v))
+	if err := b.s.start(b.c, b.alg); err != nil {
+		return 0, b.fail(&posError{off, fmt.Errorf("large object %d: %w", oid, err)})
+	}
+	b.started, b.blob = true, true
+	return oid, nil
+}
+
+// skipRest passes over the rest of the block without decompressing, leaving
+// the cursor at the next block.
+func (b *Block) skipRest() error {
+	if b.err != nil {
+		return b.err
+	}
+	if b.typ == blockData {
+		if !b.done {
+			if !b.started {
+				b.s.ch = chunks{c: b.c}
+			}
+			if err := b.s.finish(); err != nil {
+				return b.fail(err)
+			}
+			b.endStream()
+			b.done = true
+		}
+		return nil
+	}
+	for !b.done {
+		if b.started {
+			if err := b.s.finish(); err != nil {
+				return b.fail(err)
+			}
+			b.endStream()
+		}
+		b.blob = false
+		v, err := b.c.readInt()
+		if err != nil {
+			return b.fail(err)
+		}
+		if v == 0 {
+			b.done = true
+			break
+		}
+		b.s.ch = chunks{c: b.c}
+		b.started = true
+		b.s.open = false
+	}
+	return nil
+}
+
+// Close releases the block's decompressor. It does not read the rest.
+func (b *Block) Close() error {
+	b.s.close()
+	if b.release != nil {
+		b.release()
+		b.release = nil
+	}
+	return nil
+}

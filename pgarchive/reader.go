@@ -1,0 +1,155 @@
+package pgarchive
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+)
+
+// Reader gives random access to the entries and data blocks of an archive
+// held in an io.ReaderAt. Its methods may be called from several goroutines;
+// each Block has its own position in the file.
+type Reader struct {
+	Header  Header
+	Entries []*Entry // in TOC order, which is restore order
+
+	ra        io.ReaderAt
+	size      int64
+	dataStart int64 // first byte after the TOC
+	byID      map[int]*Entry
+
+	mu      sync.Mutex
+	found   map[int]int64 // block offsets found by scanning, for archives without offsets
+	scanPos int64         // where the next scan resumes
+	scanErr error
+}
+
+// NewReader reads the header and TOC of the archive in ra, which is size
+// bytes long.
+func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
+	c := newAtCursor(ra, size, 0)
+	h, err := readHeader(c)
+	if err != nil {
+		return nil, wrap(err, nil, -1)
+	}
+	entries, err := readTOC(c, &h)
+	if err != nil {
+		return nil, err
+	}
+	r := &Reader{Header: h, Entries: entries, ra: ra, size: size, dataStart: c.pos,
+		byID: make(map[int]*Entry, len(entries)), found: map[int]int64{}, scanPos: c.pos}
+	for _, e := range entries {
+		r.byID[e.DumpID] = e
+		if e.DataState == DataPosSet && (e.Offset < r.dataStart || e.Offset >= size) {
+			return nil, wrap(fmt.Errorf("%w: data offset %d outside the data area [%d, %d)", ErrCorrupt, e.Offset, r.dataStart, size), e, -1)
+		}
+	}
+	return r, nil
+}
+
+// ReadCloser is a Reader over a file it closes.
+type ReadCloser struct {
+	*Reader
+	f *os.File
+}
+
+// Open opens the archive file name.
+func Open(name string) (*ReadCloser, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r, err := NewReader(f, fi.Size())
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &ReadCloser{Reader: r, f: f}, nil
+}
+
+// Close closes the file.
+func (rc *ReadCloser) Close() error { return rc.f.Close() }
+
+// Size is the archive's size in bytes.
+func (r *Reader) Size() int64 { return r.size }
+
+// DataStart is the offset of the first byte after the TOC.
+func (r *Reader) DataStart() int64 { return r.dataStart }
+
+// Entry returns the entry with the given dump ID, or nil.
+func (r *Reader) Entry(dumpID int) *Entry { return r.byID[dumpID] }
+
+// Open returns a Block reading e's data. The caller must Close it.
+func (r *Reader) Open(e *Entry) (*Block, error) {
+	if e.DataState == DataNone {
+		return nil, wrap(ErrNoData, e, -1)
+	}
+	off, err := r.blockOffset(e)
+	if err != nil {
+		return nil, err
+	}
+	c := newAtCursor(r.ra, r.size, off)
+	c.intSize, c.offSize = r.Header.IntSize, r.Header.OffSize
+	typ, id, err := readBlockHeader(c)
+	if err != nil {
+		return nil, wrap(err, e, off)
+	}
+	if id != e.DumpID {
+		return nil, wrap(fmt.Errorf("%w: block belongs to dump ID %d", ErrCorrupt, id), e, off)
+	}
+	return &Block{Entry: e, Offset: off, typ: typ, c: c, alg: r.Header.Compression}, nil
+}
+
+// blockOffset finds where e's block starts: from the TOC when the offset was
+// written, else by walking the data area block by block, as pg_restore does,
+// skipping payloads without reading them.
+func (r *Reader) blockOffset(e *Entry) (int64, error) {
+	if e.DataState == DataPosSet {
+		return e.Offset, nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if off, ok := r.found[e.DumpID]; ok {
+		return off, nil
+	}
+	if r.scanErr != nil {
+		return 0, r.scanErr
+	}
+	c := newAtCursor(r.ra, r.size, r.scanPos)
+	c.intSize, c.offSize = r.Header.IntSize, r.Header.OffSize
+	for {
+		end, err := c.atEOF()
+		if err != nil {
+			r.scanErr = wrap(err, nil, -1)
+			return 0, r.scanErr
+		}
+		if end {
+			return 0, wrap(fmt.Errorf("%w: no data block in the archive", ErrCorrupt), e, -1)
+		}
+		off := c.pos
+		typ, id, err := readBlockHeader(c)
+		if err != nil {
+			r.scanErr = wrap(err, nil, off)
+			return 0, r.scanErr
+		}
+		be := r.byID[id]
+		b := &Block{Entry: be, Offset: off, typ: typ, c: c}
+		if err := b.skipRest(); err != nil {
+			r.scanErr = err
+			return 0, err
+		}
+		if _, dup := r.found[id]; !dup {
+			r.found[id] = off
+		}
+		r.scanPos = c.pos
+		if id == e.DumpID {
+			return off, nil
+		}
+	}
+}

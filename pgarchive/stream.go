@@ -1,0 +1,77 @@
+package pgarchive
+
+import (
+	"fmt"
+	"io"
+)
+
+// Stream reads an archive from a plain io.Reader, such as a pipe, in one
+// pass: the header and TOC first, then each data block in file order, the
+// way pg_restore reads standard input.
+type Stream struct {
+	Header  Header
+	Entries []*Entry
+
+	c    *cursor
+	byID map[int]*Entry
+	cur  *Block
+	err  error
+}
+
+// NewStream reads the header and TOC from r.
+func NewStream(r io.Reader) (*Stream, error) {
+	c := newStreamCursor(r)
+	h, err := readHeader(c)
+	if err != nil {
+		return nil, wrap(err, nil, -1)
+	}
+	entries, err := readTOC(c, &h)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stream{Header: h, Entries: entries, c: c, byID: make(map[int]*Entry, len(entries))}
+	for _, e := range entries {
+		s.byID[e.DumpID] = e
+	}
+	return s, nil
+}
+
+// Next moves to the next data block, passing over what is left of the
+// current one without decompressing it. It returns io.EOF at the end of the
+// archive. The previous Block is no longer valid.
+func (s *Stream) Next() (*Block, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if s.cur != nil {
+		err := s.cur.skipRest()
+		s.cur.Close()
+		s.cur = nil
+		if err != nil {
+			s.err = err
+			return nil, err
+		}
+	}
+	end, err := s.c.atEOF()
+	if err != nil {
+		s.err = wrap(err, nil, -1)
+		return nil, s.err
+	}
+	if end {
+		s.err = io.EOF
+		return nil, io.EOF
+	}
+	off := s.c.pos
+	typ, id, err := readBlockHeader(s.c)
+	if err != nil {
+		s.err = wrap(err, nil, off)
+		return nil, s.err
+	}
+	e := s.byID[id]
+	if e == nil {
+		s.err = wrap(fmt.Errorf("%w: block for dump ID %d, which the TOC does not hold", ErrCorrupt, id), nil, off)
+		return nil, s.err
+	}
+	s.cur = &Block{Entry: e, Offset: off, typ: typ, c: s.c, alg: s.Header.Compression}
+	return s.cur, nil
+}
