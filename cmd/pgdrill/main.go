@@ -32,6 +32,12 @@ func usageError(err error) error { return &exitError{code: exitUsage, err: err} 
 // checkFailed marks a check that ran and failed (exit 1).
 func checkFailed(err error) error { return &exitError{code: exitFailed, err: err} }
 
+// commands holds each subcommand's constructor; every command lives in its own
+// file and registers itself from init, so the files stay independent.
+var commands []func() *cobra.Command
+
+func register(newCmd func() *cobra.Command) { commands = append(commands, newCmd) }
+
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "pgdrill",
@@ -40,6 +46,9 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	for _, newCmd := range commands {
+		root.AddCommand(newCmd())
+	}
 	return root
 }
 
