@@ -38,8 +38,8 @@ const (
 )
 
 const (
-	usPerSec  = 1000000
-	usPerDay  = 86400 * usPerSec
+	usPerSec = 1000000
+	usPerDay = 86400 * usPerSec
 	// maxOffsetHours bounds printed UTC offsets: POSIX zone strings allow
 	// offsets below 168 hours (a week).
 	maxOffsetHours = 167
