@@ -59,6 +59,9 @@ func FindBinaries(explicit string) (dir string, tried []string, err error) {
 		return d, append(tried, "pg_config --bindir: "+d), nil
 	}
 
+	if os.Getenv("PATH") == "" {
+		tried = append(tried, "PATH: empty")
+	}
 	for _, d := range filepath.SplitList(os.Getenv("PATH")) {
 		if d == "" {
 			continue

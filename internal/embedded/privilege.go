@@ -41,9 +41,12 @@ func currentAccount() account {
 // sysProcAttr returns the attributes for a server program. Pdeathsig asks
 // the kernel to signal the child when the thread that started it dies, so
 // an interrupted test or CLI does not leave a server behind; Start runs the
-// fork on a thread of its own that lives exactly as long as the child.
+// fork on a thread of its own that lives exactly as long as the child. A
+// process group of its own lets us kill the program together with what it
+// spawned (initdb's bootstrap backend, the postmaster's backends), and keeps
+// a terminal's Ctrl-C for us rather than the server.
 func (a account) sysProcAttr(deathSignal syscall.Signal) *syscall.SysProcAttr {
-	attr := &syscall.SysProcAttr{Pdeathsig: deathSignal}
+	attr := &syscall.SysProcAttr{Pdeathsig: deathSignal, Setpgid: true}
 	if a.drop {
 		// Groups is empty, so the root's supplementary groups are cleared.
 		attr.Credential = &syscall.Credential{Uid: a.uid, Gid: a.gid, Groups: []uint32{}}

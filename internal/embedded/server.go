@@ -253,7 +253,7 @@ func (s *Server) initdb(ctx context.Context, binDir, dataDir string, acct accoun
 	select {
 	case <-proc.done:
 	case <-ctx.Done():
-		_ = cmd.Process.Kill()
+		proc.killGroup()
 		<-proc.done
 		return fmt.Errorf("embedded: initdb: %w", ctx.Err())
 	}
@@ -384,6 +384,12 @@ func startProcess(cmd *exec.Cmd) (*process, error) {
 	return p, nil
 }
 
+// killGroup kills the child and everything it spawned, which shares its
+// process group (see account.sysProcAttr).
+func (p *process) killGroup() {
+	_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+}
+
 func (p *process) exited() bool {
 	select {
 	case <-p.done:
@@ -401,7 +407,9 @@ func (p *process) shutdown() error {
 	}
 	var escalated []string
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGQUIT, syscall.SIGKILL} {
-		if err := p.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		if sig == syscall.SIGKILL {
+			p.killGroup() // backends too: they might outlive a killed postmaster
+		} else if err := p.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
 			return fmt.Errorf("send %v to pid %d: %w", sig, p.cmd.Process.Pid, err)
 		}
 		select {
