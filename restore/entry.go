@@ -1,0 +1,367 @@
+package restore
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+const relkindPartitioned = 'p'
+
+// printEntry is pg_restore's _printTocEntry for a direct-to-database
+// restore: session settings the entry needs, its definition, its owner.
+func (s *session) printEntry(ctx context.Context, it *item) error {
+	e, o := it.e, s.r.opts
+	if err := s.selectSchema(ctx, e.Namespace.String); err != nil {
+		return err
+	}
+	if err := s.selectTablespace(ctx, e.Tablespace); err != nil {
+		return err
+	}
+	if e.Relkind != relkindPartitioned {
+		if err := s.selectTableAM(ctx, e.TableAM); err != nil {
+			return err
+		}
+	}
+
+	var stmts []string
+	switch {
+	case o.NoOwner && e.Desc == "SCHEMA" && !hasPrefix(e.Defn.String, "--"):
+		// Drops the AUTHORIZATION clause old pg_dump versions wrote.
+		stmts = []string{"CREATE SCHEMA " + quoteIdent(e.Tag) + ";\n"}
+	case e.Desc == "BLOB METADATA":
+		stmts = perBlob(e, "SELECT pg_catalog.lo_create('", "')")
+	case e.Desc == "ACL" && hasPrefix(e.Tag, "LARGE OBJECTS"):
+		var meta *pgarchive.Entry
+		if len(e.Dependencies) > 0 {
+			if m := s.r.plan.byID[e.Dependencies[0]]; m != nil {
+				meta = m.e
+			}
+		}
+		if meta == nil || meta.Desc != "BLOB METADATA" {
+			return fmt.Errorf("restore: %v: no BLOB METADATA entry for large-object ACL", e)
+		}
+		var err error
+		if stmts, err = aclPerBlob(e.Defn.String, meta); err != nil {
+			return fmt.Errorf("restore: %v: %w", e, err)
+		}
+	case e.Defn.String != "":
+		stmts = []string{e.Defn.String}
+	}
+	for _, q := range stmts {
+		if err := s.exec(ctx, q); err != nil {
+			return err
+		}
+	}
+
+	if !o.NoOwner && e.Owner.String != "" && e.DropStmt.String != "" {
+		var stmts []string
+		if e.Desc == "BLOB METADATA" {
+			stmts = perBlob(e, "ALTER LARGE OBJECT ", " OWNER TO "+quoteIdent(e.Owner.String))
+		} else {
+			obj, ok := ownerObject(e)
+			if !ok {
+				return fmt.Errorf("restore: %v: don't know how to set owner for object type %q", e, e.Desc)
+			}
+			if obj != "" {
+				stmts = []string{"ALTER " + obj + " OWNER TO " + quoteIdent(e.Owner.String) + ";\n"}
+			}
+		}
+		for _, q := range stmts {
+			if err := s.exec(ctx, q); err != nil {
+				return err
+			}
+		}
+	}
+
+	if e.Relkind == relkindPartitioned && e.TableAM.Valid {
+		q := "ALTER TABLE " + qualified(e.Namespace, e.Tag) + " SET ACCESS METHOD " + quoteIdent(e.TableAM.String) + ";"
+		if err := s.exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	if isACL(e) {
+		// ACL text may change the session user.
+		s.authDefault = false
+	}
+	return nil
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// restoreEntry is pg_restore's restore_toc_entry. It reports whether it
+// created a TABLE (so its data may be loaded after a TRUNCATE in parallel
+// mode). A returned error stops the restore.
+func (s *session) restoreEntry(ctx context.Context, it *item, parallel bool) (created bool, err error) {
+	e, o := it.e, s.r.opts
+	s.cur, s.failed = it, false
+	defer func() { s.cur = nil }()
+	if it.reqs&(reqSchema|reqData) == 0 {
+		return false, nil
+	}
+	defnDone := false
+	if it.reqs&reqSchema != 0 {
+		if e.Namespace.Valid {
+			o.logf("creating %s \"%s.%s\"", e.Desc, e.Namespace.String, e.Tag)
+		} else {
+			o.logf("creating %s \"%s\"", e.Desc, e.Tag)
+		}
+		if err := s.printEntry(ctx, it); err != nil {
+			return false, err
+		}
+		defnDone = true
+		created = e.Desc == "TABLE" && !s.failed
+	}
+	if it.reqs&reqData != 0 {
+		switch {
+		case e.HadDumper && e.Desc == "BLOBS":
+			if err := s.printEntry(ctx, it); err != nil {
+				return created, err
+			}
+			o.logf("processing %s", e.Desc)
+			if err := s.selectSchema(ctx, "pg_catalog"); err != nil {
+				return created, err
+			}
+			err = s.restoreBlobs(ctx, it)
+		case e.HadDumper:
+			if err := s.printEntry(ctx, it); err != nil {
+				return created, err
+			}
+			err = s.restoreTableData(ctx, it, parallel)
+		case !defnDone:
+			o.logf("executing %s %s", e.Desc, e.Tag)
+			err = s.printEntry(ctx, it)
+		}
+	}
+	return created, err
+}
+
+// restoreTableData loads one TABLE DATA block: COPY streamed from the
+// archive, or the INSERT statements of an --inserts dump.
+func (s *session) restoreTableData(ctx context.Context, it *item, parallel bool) error {
+	e, o, p := it.e, s.r.opts, s.r.plan
+	trig := p.dataOnly && o.DisableTriggers
+	if trig {
+		o.logf("disabling triggers for %s", e.Tag)
+		if err := s.becomeDefaultUser(ctx); err != nil {
+			return err
+		}
+		if err := s.exec(ctx, "ALTER TABLE "+qualified(e.Namespace, e.Tag)+" DISABLE TRIGGER ALL;\n\n"); err != nil {
+			return err
+		}
+	}
+	if err := s.selectSchema(ctx, e.Namespace.String); err != nil {
+		return err
+	}
+	o.logf("processing data for table \"%s.%s\"", e.Namespace.String, e.Tag)
+
+	// A table this run created is empty; TRUNCATE in the COPY's transaction
+	// lets the server skip WAL for it under wal_level=minimal.
+	truncate := parallel && it.created && !isLoadViaPartitionRoot(e)
+	if truncate {
+		if err := s.exec(ctx, "BEGIN"); err != nil {
+			return err
+		}
+		if err := s.exec(ctx, "TRUNCATE TABLE ONLY "+qualified(e.Namespace, e.Tag)+";\n\n"); err != nil {
+			return err
+		}
+	}
+
+	blk, err := s.r.blocks.open(e)
+	if err != nil {
+		return err
+	}
+	defer blk.Close()
+	src := &countingReader{r: blk, progress: o.Progress}
+	if e.CopyStmt.String != "" {
+		tag, cerr := s.conn.CopyFrom(ctx, src, e.CopyStmt.String)
+		if src.err != nil {
+			return fmt.Errorf("restore: %v: reading archive: %w", e, src.err)
+		}
+		if cerr != nil {
+			if err := s.check(ctx, e.CopyStmt.String, cerr); err != nil {
+				return err
+			}
+		} else {
+			s.r.copied(e, tag.RowsAffected(), src.n)
+		}
+	} else {
+		if err := s.execInserts(ctx, src); err != nil {
+			return err
+		}
+		if src.err != nil {
+			return fmt.Errorf("restore: %v: reading archive: %w", e, src.err)
+		}
+		s.r.copied(e, -1, src.n)
+	}
+
+	if truncate {
+		if err := s.exec(ctx, "COMMIT"); err != nil {
+			return err
+		}
+	}
+	if trig {
+		o.logf("enabling triggers for %s", e.Tag)
+		if err := s.becomeDefaultUser(ctx); err != nil {
+			return err
+		}
+		if err := s.exec(ctx, "ALTER TABLE "+qualified(e.Namespace, e.Tag)+" ENABLE TRIGGER ALL;\n\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// execInserts runs an --inserts data block statement by statement, split
+// at top-level semicolons as pg_restore's ExecuteSimpleCommands does: it
+// knows '...' and "..." (and backslashes in '...' when
+// standard_conforming_strings is off) but not comments, E'' or dollar quotes.
+func (s *session) execInserts(ctx context.Context, src io.Reader) error {
+	const (
+		scan = iota
+		inSingle
+		inDouble
+	)
+	state, backslash := scan, false
+	var cmd []byte
+	buf := make([]byte, 64<<10)
+	for {
+		n, rerr := src.Read(buf)
+		for _, c := range buf[:n] {
+			if !(c == '\n' && len(cmd) == 0) {
+				cmd = append(cmd, c)
+			}
+			switch state {
+			case scan:
+				switch c {
+				case ';':
+					if err := s.exec(ctx, string(cmd)); err != nil {
+						return err
+					}
+					cmd = cmd[:0]
+				case '\'':
+					state, backslash = inSingle, false
+				case '"':
+					state = inDouble
+				}
+			case inSingle:
+				switch {
+				case c == '\'' && !backslash:
+					state = scan
+				case c == '\\' && !s.r.plan.stdStrings:
+					backslash = !backslash
+				default:
+					backslash = false
+				}
+			case inDouble:
+				if c == '"' {
+					state = scan
+				}
+			}
+		}
+		if rerr == io.EOF {
+			return nil
+		}
+		if rerr != nil {
+			return nil // the caller reports the archive error
+		}
+	}
+}
+
+// loBufSize is how many bytes of a large object go into one lowrite call.
+const loBufSize = 256 << 10
+
+// restoreBlobs writes the large objects of a BLOBS block into objects that
+// the BLOB / BLOB METADATA entries created, inside a transaction as
+// pg_restore does (its own, unless the whole restore is one).
+func (s *session) restoreBlobs(ctx context.Context, it *item) error {
+	o := s.r.opts
+	blk, err := s.r.blocks.open(it.e)
+	if err != nil {
+		return err
+	}
+	defer blk.Close()
+	if !o.SingleTransaction {
+		if err := s.exec(ctx, "BEGIN"); err != nil {
+			return err
+		}
+	}
+	buf := make([]byte, loBufSize)
+	count := 0
+	for {
+		oid, err := blk.NextBlob()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("restore: %v: %w", it.e, err)
+		}
+		count++
+		o.logf("restoring large object with OID %d", oid)
+		oidText := []byte(strconv.FormatUint(uint64(oid), 10))
+		res := s.conn.ExecParams(ctx, "SELECT pg_catalog.lo_open($1, 131072)",
+			[][]byte{oidText}, []uint32{26}, nil, nil).Read()
+		if res.Err != nil {
+			return fmt.Errorf("restore: %v: could not open large object %d: %w", it.e, oid, res.Err)
+		}
+		if len(res.Rows) != 1 || len(res.Rows[0]) != 1 {
+			return fmt.Errorf("restore: %v: could not open large object %d: lo_open returned %d rows", it.e, oid, len(res.Rows))
+		}
+		fd := res.Rows[0][0]
+		for {
+			n, rerr := io.ReadFull(blk, buf)
+			if n > 0 {
+				_, werr := s.conn.ExecParams(ctx, "SELECT pg_catalog.lowrite($1, $2)",
+					[][]byte{fd, buf[:n]}, []uint32{23, 17}, []int16{0, 1}, nil).Close()
+				if err := s.check(ctx, "lowrite", werr); err != nil {
+					return err
+				}
+				s.r.copied(nil, 0, int64(n))
+				if o.Progress != nil {
+					o.Progress.BytesCopied(int64(n))
+				}
+			}
+			if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+				break
+			}
+			if rerr != nil {
+				return fmt.Errorf("restore: %v: large object %d: %w", it.e, oid, rerr)
+			}
+		}
+		_, cerr := s.conn.ExecParams(ctx, "SELECT pg_catalog.lo_close($1)",
+			[][]byte{fd}, []uint32{23}, nil, nil).Close()
+		if err := s.check(ctx, "lo_close", cerr); err != nil {
+			return err
+		}
+	}
+	s.r.blobs(count)
+	o.logf("restored %d large objects", count)
+	if !o.SingleTransaction {
+		return s.exec(ctx, "COMMIT")
+	}
+	return nil
+}
+
+// countingReader counts the bytes read and keeps the source's error apart
+// from the server's, since pgconn reports both as one.
+type countingReader struct {
+	r        io.Reader
+	n        int64
+	err      error
+	progress Progress
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if n > 0 && c.progress != nil {
+		c.progress.BytesCopied(int64(n))
+	}
+	if err != nil && err != io.EOF {
+		c.err = err
+	}
+	return n, err
+}
