@@ -1,0 +1,100 @@
+package progress
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeClock advances only when told to.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+func TestBarDraws(t *testing.T) {
+	tests := []struct {
+		name  string
+		on    bool
+		total int64
+		steps []time.Duration // wait before each Add(1024)
+		want  string
+	}{
+		{"not a terminal: silent", false, 4096, []time.Duration{time.Second, time.Second}, ""},
+		{"quick job: silent", true, 4096, []time.Duration{10 * time.Millisecond, 10 * time.Millisecond}, ""},
+		{"known total", true, 4096, []time.Duration{600 * time.Millisecond, 200 * time.Millisecond},
+			"\rcat [=======>                      ]  25% 1.0 KiB/4.0 KiB" +
+				"\rcat [===============>              ]  50% 2.0 KiB/4.0 KiB" +
+				"\rcat [===============>              ]  50% 2.0 KiB/4.0 KiB\n"},
+		{"throttled", true, 4096, []time.Duration{600 * time.Millisecond, 50 * time.Millisecond, 10 * time.Millisecond},
+			"\rcat [=======>                      ]  25% 1.0 KiB/4.0 KiB" +
+				"\rcat [======================>       ]  75% 3.0 KiB/4.0 KiB\n"},
+		{"unknown total", true, 0, []time.Duration{time.Second},
+			"\rcat 1.0 KiB\rcat 1.0 KiB\n"},
+		{"past the total", true, 1024, []time.Duration{time.Second, time.Second},
+			"\rcat [==============================] 100% 1.0 KiB/1.0 KiB" +
+				"\rcat [==============================] 100% 2.0 KiB/1.0 KiB\r" +
+				"cat [==============================] 100% 2.0 KiB/1.0 KiB\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			clock := &fakeClock{t: time.Unix(0, 0)}
+			b := newBar(&out, "cat", tt.total, tt.on, clock.now)
+			for _, d := range tt.steps {
+				clock.advance(d)
+				b.Add(1024)
+			}
+			b.Done()
+			b.Done() // a second Done draws nothing
+			b.Add(1) // nor does Add after Done
+			if got := out.String(); got != tt.want {
+				t.Errorf("drew\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestShorterLineBlanksTheRest(t *testing.T) {
+	var out bytes.Buffer
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	b := newBar(&out, "x", 0, true, clock.now)
+	clock.advance(time.Second)
+	b.Add(2000) // "x 2.0 KiB"
+	b.lastLen = 20
+	clock.advance(time.Second)
+	b.Add(0)
+	if !strings.Contains(out.String(), "\rx 2.0 KiB           ") {
+		t.Errorf("leftover not blanked: %q", out.String())
+	}
+}
+
+func TestNilBar(t *testing.T) {
+	var b *Bar
+	b.Add(1)
+	b.Done()
+}
+
+func TestNotATerminal(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("a regular file is taken for a terminal")
+	}
+	if isTerminal(&bytes.Buffer{}) {
+		t.Error("a buffer is taken for a terminal")
+	}
+}
+
+func TestSize(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 B", 1023: "1023 B", 1024: "1.0 KiB", 1536: "1.5 KiB", 5 << 30: "5.0 GiB"} {
+		if got := size(n); got != want {
+			t.Errorf("size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
