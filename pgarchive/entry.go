@@ -89,5 +89,13 @@ func (e *Entry) Name() string {
 
 // String describes the entry as errors name it: "entry 3341 TABLE DATA public.t".
 func (e *Entry) String() string {
-	return "entry " + strconv.Itoa(e.DumpID) + " " + e.Desc + " " + e.Name()
+	// An entry that failed to read may lack its desc and name so far.
+	s := "entry " + strconv.Itoa(e.DumpID)
+	if e.Desc != "" {
+		s += " " + e.Desc
+	}
+	if n := e.Name(); n != "" {
+		s += " " + n
+	}
+	return s
 }

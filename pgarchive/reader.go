@@ -41,7 +41,11 @@ func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
 		byID: make(map[int]*Entry, len(entries)), found: map[int]int64{}, scanPos: c.pos}
 	for _, e := range entries {
 		r.byID[e.DumpID] = e
-		if e.DataState == DataPosSet && (e.Offset < r.dataStart || e.Offset >= size) {
+		if e.DataState == DataPosSet && e.Offset >= size {
+			// Most often a file cut short: call it that.
+			return nil, wrap(&posError{e.tocOffset, fmt.Errorf("data offset %d past the end of the file (%d bytes): %w", e.Offset, size, io.ErrUnexpectedEOF)}, e, -1)
+		}
+		if e.DataState == DataPosSet && e.Offset < r.dataStart {
 			return nil, wrap(fmt.Errorf("%w: data offset %d outside the data area [%d, %d)", ErrCorrupt, e.Offset, r.dataStart, size), e, -1)
 		}
 	}
@@ -130,7 +134,8 @@ func (r *Reader) blockOffset(e *Entry) (int64, error) {
 			return 0, r.scanErr
 		}
 		if end {
-			return 0, wrap(fmt.Errorf("%w: no data block in the archive", ErrCorrupt), e, -1)
+			// Name where the search ended, so a cut file shows where.
+			return 0, wrap(&posError{c.pos, fmt.Errorf("no data block before the end of the file: %w", io.ErrUnexpectedEOF)}, e, -1)
 		}
 		off := c.pos
 		typ, id, err := readBlockHeader(c)

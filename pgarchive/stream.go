@@ -14,6 +14,7 @@ type Stream struct {
 
 	c    *cursor
 	byID map[int]*Entry
+	seen map[int]bool // dump IDs whose block went by
 	cur  *Block
 	err  error
 }
@@ -29,7 +30,7 @@ func NewStream(r io.Reader) (*Stream, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stream{Header: h, Entries: entries, c: c, byID: make(map[int]*Entry, len(entries))}
+	s := &Stream{Header: h, Entries: entries, c: c, byID: make(map[int]*Entry, len(entries)), seen: map[int]bool{}}
 	for _, e := range entries {
 		s.byID[e.DumpID] = e
 	}
@@ -58,6 +59,14 @@ func (s *Stream) Next() (*Block, error) {
 		return nil, s.err
 	}
 	if end {
+		// A file cut between two blocks ends cleanly here; only the TOC
+		// can tell that blocks are missing.
+		for _, e := range s.Entries {
+			if e.DataState != DataNone && !s.seen[e.DumpID] {
+				s.err = wrap(&posError{s.c.pos, fmt.Errorf("no data block before the end of the file: %w", io.ErrUnexpectedEOF)}, e, -1)
+				return nil, s.err
+			}
+		}
 		s.err = io.EOF
 		return nil, io.EOF
 	}
@@ -72,6 +81,7 @@ func (s *Stream) Next() (*Block, error) {
 		s.err = wrap(fmt.Errorf("%w: block for dump ID %d, which the TOC does not hold", ErrCorrupt, id), nil, off)
 		return nil, s.err
 	}
+	s.seen[id] = true
 	s.cur = &Block{Entry: e, Offset: off, typ: typ, c: s.c, alg: s.Header.Compression}
 	return s.cur, nil
 }

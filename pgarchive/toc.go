@@ -1,7 +1,9 @@
 package pgarchive
 
 import (
+	"errors"
 	"fmt"
+	"io"
 )
 
 // minEntryBytes is the least space a TOC entry can take (17 ints or NULL
@@ -96,13 +98,15 @@ func readHeader(c *cursor) (Header, error) {
 		return h, err
 	}
 
-	limit := int64(1<<31 - 1)
-	if rem := c.remaining(); rem >= 0 {
-		limit = min(limit, rem/minEntryBytes)
-	}
-	n, err := c.readCount("TOC entry count", 0, limit)
+	countOff := c.pos
+	n, err := c.readCount("TOC entry count", 0, 1<<31-1)
 	if err != nil {
 		return h, err
+	}
+	// A count the rest of the file cannot hold is a truncated (or lying)
+	// file; say so before setting anything aside for the entries.
+	if rem := c.remaining(); rem >= 0 && n > rem/minEntryBytes {
+		return h, c.fail(countOff, fmt.Errorf("TOC entry count %d needs at least %d bytes, %d left: %w", n, n*minEntryBytes, rem, io.ErrUnexpectedEOF))
 	}
 	h.TOCCount = int(n)
 	return h, nil
@@ -117,6 +121,12 @@ func readTOC(c *cursor, h *Header) ([]*Entry, error) {
 		if err != nil {
 			if e != nil && e.DumpID > 0 {
 				return nil, wrap(err, e, -1)
+			}
+			// Keep the entry number in the message: wrap takes the offset
+			// out of a posError and would drop a prefix put around it.
+			var pe *posError
+			if errors.As(err, &pe) {
+				return nil, wrap(&posError{pe.off, fmt.Errorf("TOC entry %d of %d: %w", i+1, h.TOCCount, pe.err)}, nil, -1)
 			}
 			return nil, wrap(fmt.Errorf("TOC entry %d of %d: %w", i+1, h.TOCCount, err), nil, -1)
 		}
