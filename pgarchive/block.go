@@ -105,6 +105,16 @@ type decompressor struct {
 }
 
 func newDecompressor(alg Compression, src io.Reader) (decompressor, error) {
+	d, err := openDecompressor(alg, src)
+	// zlib reads its header at once: a bad header is corrupt data, while
+	// a short chunk stream keeps the place it reports.
+	if err != nil && !isPosError(err) && !errors.Is(err, ErrCompression) {
+		err = fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return d, err
+}
+
+func openDecompressor(alg Compression, src io.Reader) (decompressor, error) {
 	switch alg {
 	case CompressionNone:
 		return decompressor{Reader: src, release: func() {}}, nil
