@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/pgdrill/pgdrill/internal/pgtime"
@@ -75,6 +76,24 @@ func ReadHeadCopy(r io.Reader, columns []string) (Head, error) {
 		return Head{}, fmt.Errorf("chain: %s: no row", HeadTable)
 	}
 	return head, nil
+}
+
+// DecodeCopy yields the audit_events rows of COPY text in stream order,
+// with columns named as in the COPY statement. It stops after the first
+// error, which it yields.
+func DecodeCopy(r io.Reader, columns []string) iter.Seq2[Row, error] {
+	return func(yield func(Row, error) bool) {
+		stopped := errors.New("stopped")
+		err := decodeEvents(r, columns, func(row *Row) error {
+			if !yield(*row, nil) {
+				return stopped
+			}
+			return nil
+		})
+		if err != nil && err != stopped {
+			yield(Row{}, err)
+		}
+	}
 }
 
 // decodeEvents calls fn for each audit_events row of COPY text. The Row's
