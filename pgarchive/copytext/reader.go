@@ -146,6 +146,15 @@ func (r *Reader) readLine() ([]byte, error) {
 			if r.cr < i {
 				r.cr = indexFrom(b, i, '\r')
 			}
+			// Fast path for LF streams: the line ends at the next LF unless
+			// a backslash escapes it, a CR comes first, or a \. needs a
+			// closer look (bytes.Index runs vectorized, the loop below
+			// stops at every backslash).
+			if (r.eol == eolNL || r.eol == eolUnknown) && r.nl < len(b) && r.nl < r.cr &&
+				(r.nl == i || b[r.nl-1] != '\\') && !bytes.Contains(b[i:r.nl], []byte(`\.`)) {
+				r.eol = eolNL
+				return r.take(r.nl, r.nl+1, maxLen)
+			}
 			lim := min(r.nl, r.cr)
 			if j := bytes.IndexByte(b[i:lim], '\\'); j >= 0 {
 				i += j
