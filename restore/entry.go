@@ -218,7 +218,8 @@ func (s *session) restoreTableData(ctx context.Context, it *item, parallel bool)
 // execInserts runs an --inserts data block statement by statement, split
 // at top-level semicolons as pg_restore's ExecuteSimpleCommands does: it
 // knows '...' and "..." (and backslashes in '...' when
-// standard_conforming_strings is off) but not comments, E” or dollar quotes.
+// standard_conforming_strings is off) but not comments, escape-string
+// literals or dollar quotes.
 func (s *session) execInserts(ctx context.Context, src io.Reader) error {
 	const (
 		scan = iota

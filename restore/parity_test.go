@@ -1,0 +1,168 @@
+package restore
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+// parityCase restores one archive with pg_restore into one database and
+// with pgdrill into another, using the same flags, and compares the two.
+type parityCase struct {
+	name    string
+	fixture string
+	args    []string // pg_restore flags
+	opts    Options  // the same flags for pgdrill
+	// pre, when set, is a restore run first into both databases (each with
+	// its own tool), e.g. the schema before a data-only restore.
+	pre     []string
+	preOpts Options
+	stream  bool     // pgdrill reads the archive as a stream, pg_restore from stdin
+	dump    []string // pg_dump flags for the comparison
+	list    func(t *testing.T) string
+}
+
+func parityCases() []parityCase {
+	var cases []parityCase
+	for _, f := range []string{
+		"pg15/full-none.dump", "pg15/full-gzip.dump", "pg15/full-gzip-pipe.dump",
+		"pg17/full-none.dump", "pg17/full-gzip.dump", "pg17/full-lz4.dump", "pg17/full-zstd.dump",
+		"pg17/full-zstd-pipe.dump", "pg17/tz-paris.dump", "pg17/empty.dump",
+	} {
+		cases = append(cases, parityCase{name: "default", fixture: f})
+	}
+	noOwnerACL := []string{"--no-owner", "--no-acl"}
+	cases = append(cases,
+		parityCase{name: "no-owner-no-acl", fixture: "pg17/full-zstd.dump", args: []string{"-O", "-x"},
+			opts: Options{NoOwner: true, NoACL: true}, dump: noOwnerACL},
+		parityCase{name: "no-owner-no-acl", fixture: "pg15/full-gzip.dump", args: []string{"-O", "-x"},
+			opts: Options{NoOwner: true, NoACL: true}, dump: noOwnerACL},
+		parityCase{name: "jobs2", fixture: "pg17/full-gzip.dump", args: []string{"-j", "2"}, opts: Options{Jobs: 2}},
+		parityCase{name: "jobs2", fixture: "pg15/full-gzip.dump", args: []string{"-j", "2"}, opts: Options{Jobs: 2}},
+		parityCase{name: "jobs3-pipe", fixture: "pg17/full-zstd-pipe.dump", args: []string{"-j", "3"}, opts: Options{Jobs: 3}},
+		parityCase{name: "single-txn", fixture: "pg15/full-gzip.dump", args: []string{"-1"}, opts: Options{SingleTransaction: true}},
+		parityCase{name: "schema-only", fixture: "pg17/full-gzip.dump", args: []string{"-s"}, opts: Options{SchemaOnly: true}},
+		parityCase{name: "data-only", fixture: "pg17/full-gzip.dump", args: []string{"-a"}, opts: Options{DataOnly: true},
+			pre: []string{"-s"}, preOpts: Options{SchemaOnly: true}},
+		parityCase{name: "data-only-disable-triggers", fixture: "pg15/full-gzip.dump",
+			args: []string{"-a", "--disable-triggers"}, opts: Options{DataOnly: true, DisableTriggers: true},
+			pre: []string{"-s"}, preOpts: Options{SchemaOnly: true}},
+		parityCase{name: "section-pre-data", fixture: "pg17/full-gzip.dump", args: []string{"--section=pre-data"},
+			opts: Options{Sections: PreData}},
+		parityCase{name: "section-data-post-data", fixture: "pg17/full-gzip.dump",
+			args: []string{"--section=data", "--section=post-data"}, opts: Options{Sections: Data | PostData},
+			pre: []string{"--section=pre-data"}, preOpts: Options{Sections: PreData}},
+		parityCase{name: "clean-if-exists", fixture: "pg17/full-gzip.dump", args: []string{"-c", "--if-exists"},
+			opts: Options{Clean: true, IfExists: true}, pre: []string{}, preOpts: Options{}},
+		parityCase{name: "clean-on-empty", fixture: "pg15/full-gzip.dump", args: []string{"-c"}, opts: Options{Clean: true}},
+		parityCase{name: "twice", fixture: "pg15/full-none.dump", pre: []string{}, preOpts: Options{}},
+		parityCase{name: "table", fixture: "pg17/full-gzip.dump", args: []string{"-t", "events", "-t", "used_seq"},
+			opts: Options{Tables: []string{"events", "used_seq"}}},
+		parityCase{name: "schema", fixture: "pg17/full-gzip.dump", args: []string{"-n", "Mixed Case"},
+			opts: Options{Schemas: []string{"Mixed Case"}}},
+		parityCase{name: "index", fixture: "pg17/full-gzip.dump", args: []string{"-I", "events_ts_noted", "-t", "events"},
+			opts: Options{Indexes: []string{"events_ts_noted"}, Tables: []string{"events"}}},
+		parityCase{name: "stdin", fixture: "pg17/full-zstd-pipe.dump", stream: true},
+		parityCase{name: "stdin", fixture: "pg15/full-gzip.dump", stream: true},
+		parityCase{name: "use-list", fixture: "pg17/full-gzip.dump", list: func(t *testing.T) string {
+			// Leave out one table's data and every ACL, and put the
+			// post-data entries first: later entries then fail.
+			b, err := os.ReadFile(fixturePath("pg17/full-gzip.list"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pre, post []string
+			for _, l := range strings.SplitAfter(string(b), "\n") {
+				switch {
+				case strings.Contains(l, " ACL "), strings.Contains(l, "TABLE DATA public events "):
+					continue
+				case strings.Contains(l, " INDEX "), strings.Contains(l, " CONSTRAINT "):
+					post = append(post, l)
+				default:
+					pre = append(pre, l)
+				}
+			}
+			return strings.Join(append(post, pre...), "")
+		}},
+	)
+	return cases
+}
+
+// TestParity compares pgdrill with pg_restore: the same archive and flags
+// into two fresh databases must give identical pg_dump output, identical
+// snapshots and the same number of ignored errors.
+func TestParity(t *testing.T) {
+	for _, pc := range parityCases() {
+		t.Run(pc.name+"/"+pc.fixture, func(t *testing.T) {
+			t.Parallel()
+			pgRestoreCmd(t, pc.fixture) // skip early when absent
+			urlA, urlB := newDB(t), newDB(t)
+			args, opts := pc.args, pc.opts
+			if pc.list != nil {
+				path := filepath.Join(t.TempDir(), "list")
+				text := pc.list(t)
+				if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				ids, _, err := ParseList(strings.NewReader(text))
+				if err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, "-L", path)
+				opts.UseList = ids
+			}
+			if pc.pre != nil {
+				pgRestore(t, pc.fixture, urlA, pc.pre...)
+				pgdrill(t, pc.fixture, urlB, pc.preOpts)
+			}
+
+			var wantErrs int
+			if pc.stream {
+				wantErrs = pgRestoreStdin(t, pc.fixture, urlA, args...)
+			} else {
+				wantErrs, _ = pgRestore(t, pc.fixture, urlA, args...)
+			}
+			var sum Summary
+			var err error
+			if pc.stream {
+				sum, err = pgdrillStream(t, pc.fixture, urlB, opts)
+			} else {
+				sum, err = pgdrill(t, pc.fixture, urlB, opts)
+			}
+			var ign *IgnoredErrors
+			if err != nil && !errors.As(err, &ign) {
+				t.Fatalf("pgdrill: %v", err)
+			}
+			t.Logf("errors ignored: pgdrill %d, pg_restore %d; %d entries, %d bytes", sum.Errors, wantErrs, sum.Entries, sum.Bytes)
+			if sum.Errors != wantErrs {
+				t.Errorf("pgdrill ignored %d errors, pg_restore %d", sum.Errors, wantErrs)
+			}
+			if a, b := pgDump(t, urlA, pc.dump...), pgDump(t, urlB, pc.dump...); a != b {
+				t.Errorf("pg_dump output differs (- pg_restore, + pgdrill):\n%s", diffLines(a, b))
+			}
+			if a, b := snapshot(t, urlA), snapshot(t, urlB); a != b {
+				t.Errorf("snapshots differ (- pg_restore, + pgdrill):\n%s", diffLines(a, b))
+			}
+		})
+	}
+}
+
+// pgdrillStream restores the fixture read as a one-pass stream.
+func pgdrillStream(t *testing.T, fixture, url string, opts Options) (Summary, error) {
+	t.Helper()
+	f, err := os.Open(fixturePath(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := pgarchive.NewStream(struct{ *os.File }{f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return RunStream(context.Background(), s, url, opts)
+}
