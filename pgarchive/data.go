@@ -23,7 +23,7 @@ type Block struct {
 	done    bool // every stream of the block was passed
 	blob    bool // a blob is current
 	zipped  int64
-	err     error // sticky
+	err     error  // sticky
 	release func() // returns a Reader's cursor
 }
 
@@ -173,12 +173,20 @@ func (b *Block) skipRest() error {
 	return nil
 }
 
+// errClosed is what reading a Block of a Reader gives after its Close.
+var errClosed = errors.New("pgarchive: read from a closed block")
+
 // Close releases the block's decompressor. It does not read the rest.
 func (b *Block) Close() error {
 	b.s.close()
 	if b.release != nil {
 		b.release()
 		b.release = nil
+		// The cursor's buffer went back to the pool: fail later reads
+		// instead of reading through someone else's buffer.
+		if b.err == nil {
+			b.err = errClosed
+		}
 	}
 	return nil
 }

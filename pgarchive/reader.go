@@ -29,6 +29,7 @@ type Reader struct {
 // bytes long.
 func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
 	c := newAtCursor(ra, size, 0)
+	defer c.free()
 	h, err := readHeader(c)
 	if err != nil {
 		return nil, wrap(err, nil, -1)
@@ -102,12 +103,14 @@ func (r *Reader) Open(e *Entry) (*Block, error) {
 	c.intSize, c.offSize = r.Header.IntSize, r.Header.OffSize
 	typ, id, err := readBlockHeader(c)
 	if err != nil {
+		c.free()
 		return nil, wrap(err, e, off)
 	}
 	if id != e.DumpID {
+		c.free()
 		return nil, wrap(fmt.Errorf("%w: block belongs to dump ID %d", ErrCorrupt, id), e, off)
 	}
-	return &Block{Entry: e, Offset: off, typ: typ, c: c, alg: r.Header.Compression}, nil
+	return &Block{Entry: e, Offset: off, typ: typ, c: c, alg: r.Header.Compression, release: c.free}, nil
 }
 
 // blockOffset finds where e's block starts: from the TOC when the offset was
@@ -126,6 +129,7 @@ func (r *Reader) blockOffset(e *Entry) (int64, error) {
 		return 0, r.scanErr
 	}
 	c := newAtCursor(r.ra, r.size, r.scanPos)
+	defer c.free()
 	c.intSize, c.offSize = r.Header.IntSize, r.Header.OffSize
 	for {
 		end, err := c.atEOF()
