@@ -11,9 +11,12 @@
 // backslash before any other byte, which stands for that byte.
 //
 // The end-of-data marker is the line \. alone. Like PostgreSQL 18 (and
-// unlike 15–17, which silently end the COPY there and keep the bytes before
-// it as the last row) an unescaped \. anywhere else in a line is an error
-// here: such data would restore differently depending on the server version.
+// unlike 15–17, which over the protocol silently end the COPY there, keep
+// the bytes before it as the last row and drop everything after) an
+// unescaped \. anywhere else in a line is an error here: such data would
+// restore differently depending on the server version. Every other rule of
+// the line structure is the server's, checked against PostgreSQL 15.18 by
+// the goldens in testdata/server.
 //
 // The codec works on bytes and does not validate the character encoding.
 // That is exact for every server encoding, since their multibyte characters

@@ -3,7 +3,9 @@ package copytext
 import (
 	"bytes"
 	"encoding/hex"
+	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,5 +136,64 @@ func TestServerInputGolden(t *testing.T) {
 	}
 	if n < 13 {
 		t.Fatalf("only %d rows", n)
+	}
+}
+
+// TestServerEdgeCases replays testdata/server/edge/*.in, which the server
+// loaded through COPY FROM STDIN (edge/*.out holds what it stored or its
+// error). The Reader must store the same rows or fail for the same reason;
+// deviations are deliberate and listed.
+func TestServerEdgeCases(t *testing.T) {
+	serverErrs := map[string]error{
+		"ERROR:  literal carriage return found in data":                    ErrLiteralNewline,
+		"ERROR:  literal newline found in data":                            ErrLiteralNewline,
+		"ERROR:  end-of-copy marker corrupt":                               ErrMarkerNotAlone,
+		"ERROR:  end-of-copy marker does not match previous newline style": ErrMarkerNewline,
+	}
+	// Where the server silently loses or alters data, we refuse instead.
+	deviations := map[string]error{
+		"marker-mid-row":            ErrMarkerNotAlone,    // 15 keeps "2\ty" and drops the rest
+		"trailing-backslash-at-eof": ErrTrailingBackslash, // 15 drops the backslash
+	}
+	ins, err := filepath.Glob("testdata/server/edge/*.in")
+	if err != nil || len(ins) < 10 {
+		t.Fatalf("edge cases: %d files, %v", len(ins), err)
+	}
+	for _, in := range ins {
+		name := strings.TrimSuffix(filepath.Base(in), ".in")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(strings.TrimSuffix(in, ".in") + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantErr := deviations[name]
+			if bytes.HasPrefix(want, []byte("ERROR:")) {
+				msg := string(bytes.TrimSpace(want))
+				if wantErr = serverErrs[msg]; wantErr == nil {
+					t.Fatalf("unmapped server error %q", msg)
+				}
+			}
+			rows, _, err := readAll(NewReader(bytes.NewReader(data)))
+			if wantErr != nil {
+				if !errors.Is(err, wantErr) {
+					t.Fatalf("error %v, want %v (server: %q)", err, wantErr, bytes.TrimSpace(want))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("error %v; the server stored %q", err, want)
+			}
+			var got []byte
+			for _, r := range rows {
+				got = AppendRow(got, r)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("stored %q, the server stored %q", got, want)
+			}
+		})
 	}
 }

@@ -7,6 +7,9 @@
 #   input.out   input.copy loaded with the server's own parser (COPY FROM a
 #               file) and written back with COPY TO STDOUT: the canonical form
 #               of every escape in input.copy.
+#   edge/*.out  for each edge/*.in (written here from the table below), what
+#               the server stored when the file was sent through COPY FROM
+#               STDIN (the path pg_restore uses), or the server's ERROR line.
 #
 # Needs PostgreSQL 15 in $PG15_BIN. Runs as root (hands the server to the
 # postgres OS user) or as a normal user. Starts a throwaway server on a free
@@ -67,4 +70,34 @@ chmod 644 "$tmp/input.copy"
 psql -c 'CREATE TABLE input (id int PRIMARY KEY, a text, b text)' \
   -c "COPY input FROM '$tmp/input.copy'"
 psql -c 'COPY (SELECT * FROM input ORDER BY id) TO STDOUT' >"$here/input.out"
+# Edge cases of the line structure, sent through the protocol like
+# pg_restore does (psql forwards the bytes; it stops only at a \. line).
+edge() { # NAME PRINTF-FORMAT
+  printf "$2" >"$here/edge/$1.in"
+  psql -c 'TRUNCATE input2'
+  if err=$(psql -c 'COPY input2 FROM STDIN' <"$here/edge/$1.in" 2>&1); then
+    psql -c 'COPY input2 TO STDOUT' >"$here/edge/$1.out"
+  else
+    printf '%s\n' "$err" | grep -m1 '^ERROR:' >"$here/edge/$1.out"
+  fi
+}
+rm -rf "$here/edge"
+mkdir "$here/edge"
+psql -c 'CREATE TABLE input2 (a text, b text)'
+edge marker-mid-row '1\tx\n2\ty\\.\n3\tz\n'
+edge marker-at-eof '1\tx\n\\.'
+edge marker-then-data '1\tx\n\\.x\n2\ty\n'
+edge marker-crlf-in-lf '1\tx\n\\.\r\n'
+edge marker-lf-in-crlf '1\tx\r\n\\.\n'
+edge after-marker-ignored '1\tx\n\\.\n2\ty\n'
+edge no-marker '1\tx\n2\ty\n'
+edge no-final-lf '1\tx\n2\ty'
+edge trailing-backslash-at-eof '1\tx\\'
+edge escaped-lf '1\tx\\\ny\n'
+edge escaped-cr '1\tx\\\ry\n'
+edge crlf '1\tx\r\n2\ty\r\n\\.\r\n'
+edge cr '1\tx\r2\ty\r\\.\r'
+edge cr-in-lf '1\tx\n2\ty\rz\n'
+edge lf-in-crlf '1\tx\r\n2\ty\n'
+edge empty-lines '\t\n\t\\N\n'
 echo "gen.sh: wrote bytes.copy ($(wc -l <"$here/bytes.copy") rows) and input.out ($(wc -l <"$here/input.out") rows)"
