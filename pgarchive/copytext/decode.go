@@ -12,11 +12,14 @@ var (
 	// nothing. The server drops it silently (it can only happen at the very
 	// end of the data); here it means truncated or hand-made input.
 	ErrTrailingBackslash = errors.New("line ends with a lone backslash")
-	// ErrMarkerNotAlone: an unescaped \. with other bytes on its line.
+	// ErrMarkerNotAlone: an unescaped \. with data before it on its line,
+	// or followed by anything but a line end (EOF included).
 	ErrMarkerNotAlone = errors.New(`end-of-copy marker \. is not alone on its line`)
 	// ErrLiteralNewline: a raw LF or CR that is neither escaped nor the
 	// line end the stream's first line established.
 	ErrLiteralNewline = errors.New("literal newline or carriage return found in data")
+	// ErrMarkerNewline: \. ended by a line end other than the stream's.
+	ErrMarkerNewline = errors.New(`end-of-copy marker \. does not match previous newline style`)
 	// ErrLineTooLong: a line longer than Reader.MaxLineSize.
 	ErrLineTooLong = errors.New("line too long")
 )

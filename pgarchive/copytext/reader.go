@@ -11,12 +11,6 @@ import (
 // server cannot hold a longer line, so no dump it wrote contains one.
 const DefaultMaxLineSize = 1<<30 - 1
 
-// Errors for the end-of-copy marker line, wrapped in *SyntaxError.
-var (
-	// ErrMarkerNewline: \. ended by a line end other than the stream's.
-	ErrMarkerNewline = errors.New(`end-of-copy marker \. does not match previous newline style`)
-)
-
 // initialBufSize is the first buffer; it grows (doubling) only while a
 // single line does not fit, so memory follows the data actually read.
 const initialBufSize = 64 << 10
@@ -34,9 +28,9 @@ const (
 // pg_dump table-data block. It splits lines as the server's COPY FROM does:
 // the first line's end (LF, CRLF or CR) sets the style for the rest, a
 // backslash escapes the next byte even if that is a raw LF or CR, and the
-// line \. ends the data. What follows \. (pg_dump writes \.\n\n\n) is left
-// unread; the stream may also just end, which is not an error, see
-// Terminated.
+// line \. ends the data. What follows \. (pg_dump writes \.\n\n\n) is
+// ignored, though the Reader may already have read some of it from src. The
+// stream may also just end, which is not an error; see Terminated.
 type Reader struct {
 	// MaxLineSize bounds the length of a line without its line end; 0 means
 	// DefaultMaxLineSize. Set it before the first call to Next.
@@ -69,10 +63,11 @@ func NewReader(src io.Reader) *Reader {
 // returns io.EOF after the \. line or at the end of the stream. The fields
 // and their backing bytes are valid only until the next call.
 //
-// A *SyntaxError for a row's content (a lone trailing backslash, an
-// unescaped \.) names the line and stream offset; the row is skipped and
-// the caller may call Next again. Errors in the line structure and read
-// errors are final: every later call returns the same error.
+// Errors name the line and stream offset. A *SyntaxError about a row's
+// content (today only a lone backslash at the very end of the stream) skips
+// that row and the caller may call Next again. Errors in the line structure
+// (markers, line ends, length) and read errors are final: every later call
+// returns the same error.
 func (r *Reader) Next() ([][]byte, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -99,7 +94,9 @@ func (r *Reader) Next() ([][]byte, error) {
 // until the next call to Next.
 func (r *Reader) RawLine() []byte { return r.line }
 
-// Line returns the 1-based line number of the current row.
+// Line returns the 1-based line number of the current row. A row whose
+// escaped line ends join several physical lines counts as one, as in the
+// server's messages.
 func (r *Reader) Line() int64 { return r.lineNo }
 
 // Offset returns the stream offset of the current row's first byte.
