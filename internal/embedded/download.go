@@ -19,21 +19,6 @@ const downloadVersion = embeddedpostgres.V17
 // a local server.
 var downloadRepository = ""
 
-// downloadCacheDir is where downloaded binaries are kept between runs. As
-// root it is a root-owned, world-readable system directory, because the
-// server runs as nobody, who can neither read root's home nor be trusted
-// with a directory in /tmp that anyone could have created first.
-var downloadCacheDir = func() (string, error) {
-	if os.Geteuid() == 0 {
-		return "/var/cache/pgdrill", nil
-	}
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "pgdrill"), nil
-}
-
 // downloadBinaries has embedded-postgres download and unpack a server and
 // returns its bin directory. The library has no download-only call: its
 // Start downloads into BinariesPath and then runs initdb as the current user
@@ -41,7 +26,7 @@ var downloadCacheDir = func() (string, error) {
 // regular file: Start fails on clearing that directory, after the unpack
 // and before running anything, and the unpacked tree is what we keep.
 func downloadBinaries(ctx context.Context) (string, error) {
-	root, err := downloadCacheDir()
+	root, err := cacheDir()
 	if err != nil {
 		return "", fmt.Errorf("cache dir: %w", err)
 	}

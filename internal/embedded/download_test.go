@@ -60,10 +60,10 @@ func fakeRepository(t *testing.T) (*httptest.Server, *atomic.Int32) {
 func useDownload(t *testing.T, repo string) string {
 	t.Helper()
 	cache := reachableTempDir(t)
-	oldRepo, oldCache := downloadRepository, downloadCacheDir
+	oldRepo, oldCache := downloadRepository, cacheDir
 	downloadRepository = repo
-	downloadCacheDir = func() (string, error) { return cache, nil }
-	t.Cleanup(func() { downloadRepository, downloadCacheDir = oldRepo, oldCache })
+	cacheDir = func() (string, error) { return cache, nil }
+	t.Cleanup(func() { downloadRepository, cacheDir = oldRepo, oldCache })
 	t.Setenv("TMPDIR", t.TempDir())
 	return cache
 }

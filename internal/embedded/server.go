@@ -34,7 +34,7 @@ import (
 )
 
 // Superuser is the name of the cluster's superuser; its password is random
-// per server and carried by URL.
+// (per cluster template) and carried by URL.
 const Superuser = "postgres"
 
 const (
@@ -96,6 +96,9 @@ var pickPort = func() (uint32, error) {
 // removed before Start returns. ctx bounds the start only, not the server's
 // life.
 func Start(ctx context.Context, cfg Config) (*Server, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("embedded: start: %w", err)
+	}
 	if cfg.TimeZone == "" {
 		cfg.TimeZone = "UTC"
 	}
@@ -157,12 +160,8 @@ func (s *Server) start(ctx context.Context, cfg Config, acct account, binDir str
 		"PGTZ="+cfg.TimeZone, // and keeps the session default in step
 	)
 
-	s.password, err = randomPassword()
-	if err != nil {
-		return err
-	}
 	dataDir := filepath.Join(s.runtimeDir, "data")
-	if err := s.initdb(ctx, binDir, dataDir, acct, env, output); err != nil {
+	if s.password, err = s.initCluster(ctx, binDir, dataDir, acct, env, output); err != nil {
 		return err
 	}
 
@@ -212,7 +211,7 @@ func (s *Server) start(ctx context.Context, cfg Config, acct account, binDir str
 		if err != nil {
 			return fmt.Errorf("embedded: run %s: %w", cmd.Path, err)
 		}
-		err = s.waitReady(ctx)
+		err = s.waitReady(ctx, dataDir)
 		if err == nil {
 			return nil
 		}
@@ -224,57 +223,17 @@ func (s *Server) start(ctx context.Context, cfg Config, acct account, binDir str
 	}
 }
 
-func (s *Server) initdb(ctx context.Context, binDir, dataDir string, acct account, env []string, output io.Writer) error {
-	pwfile := filepath.Join(s.runtimeDir, "pwfile")
-	if err := os.WriteFile(pwfile, []byte(s.password+"\n"), 0o600); err != nil {
-		return fmt.Errorf("embedded: write password file: %w", err)
-	}
-	if err := acct.own(pwfile); err != nil {
-		return err
-	}
-	cmd := exec.Command(filepath.Join(binDir, "initdb"),
-		"-D", dataDir,
-		"-U", Superuser,
-		"--pwfile="+pwfile,
-		"-A", "password", // cleartext over loopback only; works on every version
-		"-E", "UTF8",
-		"--locale=C",
-		"-N", // no fsync: the cluster is thrown away
-	)
-	cmd.Dir = s.runtimeDir
-	cmd.Env = env
-	cmd.Stdout, cmd.Stderr = output, output
-	cmd.SysProcAttr = acct.sysProcAttr(syscall.SIGKILL)
-	cmd.WaitDelay = stopTimeout
-	proc, err := startProcess(cmd)
-	if err != nil {
-		return fmt.Errorf("embedded: run %s: %w", cmd.Path, err)
-	}
-	select {
-	case <-proc.done:
-	case <-ctx.Done():
-		proc.killGroup()
-		<-proc.done
-		return fmt.Errorf("embedded: initdb: %w", ctx.Err())
-	}
-	if proc.err != nil {
-		return fmt.Errorf("embedded: %s: %v\n%s", cmd, proc.err, s.logTail())
-	}
-	if err := os.Remove(pwfile); err != nil {
-		return fmt.Errorf("embedded: remove password file: %w", err)
-	}
-	return nil
-}
-
 // waitReady polls until the server answers a query, it exits, or ctx or
-// the start timeout runs out.
-func (s *Server) waitReady(ctx context.Context) error {
+// the start timeout runs out. The answer must name dataDir: a port picked
+// as free may have been taken by another server meanwhile (ours then fails
+// to bind and exits, and Start retries).
+func (s *Server) waitReady(ctx context.Context, dataDir string) error {
 	ctx, cancel := context.WithTimeout(ctx, startTimeout)
 	defer cancel()
 	url := s.URL("postgres")
 	var lastErr error
 	for {
-		if lastErr = ping(ctx, url); lastErr == nil {
+		if lastErr = ping(ctx, url, dataDir); lastErr == nil {
 			return nil
 		}
 		select {
@@ -289,7 +248,7 @@ func (s *Server) waitReady(ctx context.Context) error {
 	}
 }
 
-func ping(ctx context.Context, url string) error {
+func ping(ctx context.Context, url, dataDir string) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	conn, err := pgx.Connect(ctx, url)
@@ -297,8 +256,14 @@ func ping(ctx context.Context, url string) error {
 		return err
 	}
 	defer conn.Close(context.Background())
-	var one int
-	return conn.QueryRow(ctx, "SELECT 1").Scan(&one)
+	var dir string
+	if err := conn.QueryRow(ctx, "SELECT current_setting('data_directory')").Scan(&dir); err != nil {
+		return err
+	}
+	if dir != dataDir {
+		return fmt.Errorf("%w (data directory %s)", errForeignServer, dir)
+	}
+	return nil
 }
 
 // Port returns the server's TCP port on 127.0.0.1.

@@ -196,6 +196,7 @@ func (b *syncBuffer) String() string {
 }
 
 func TestConfigDirTimeZoneLogger(t *testing.T) {
+	freshCache(t) // so that initdb runs and its output reaches Logger too
 	dir := reachableTempDir(t)
 	var log syncBuffer
 	s := startServer(t, Config{Dir: dir, TimeZone: "Asia/Kolkata", Logger: &log})
@@ -265,8 +266,10 @@ func TestStartFailuresCleanUp(t *testing.T) {
 		cancel()
 		return ctx
 	}
-	// Expires while initdb (or the first start) is running.
+	// Expires while initdb (or the first start) is running: the fresh
+	// cache makes Start run initdb rather than copy a template.
 	midway := func(t *testing.T) context.Context {
+		freshCache(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
 		t.Cleanup(cancel)
 		return ctx
