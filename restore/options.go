@@ -79,7 +79,8 @@ type Progress interface {
 	BytesCopied(n int64)
 }
 
-func (o *Options) check() error {
+// Validate reports option combinations pg_restore refuses.
+func (o *Options) Validate() error {
 	switch {
 	case o.DataOnly && o.SchemaOnly:
 		return errors.New("restore: options -s/--schema-only and -a/--data-only cannot be used together")

@@ -137,7 +137,7 @@ func RunStream(ctx context.Context, s *pgarchive.Stream, connString string, opts
 
 func run(ctx context.Context, entries []*pgarchive.Entry, blocks blockSource, size int64, connString string, opts Options) (Summary, error) {
 	start := time.Now()
-	if err := opts.check(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return Summary{}, err
 	}
 	cfg, err := pgconn.ParseConfig(connString)
