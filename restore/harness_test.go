@@ -84,10 +84,7 @@ func pgRestoreCmd(t *testing.T, fixture string) []string {
 		}
 		return []string{bin}
 	}
-	wrapper := os.Getenv("PG17")
-	if wrapper == "" {
-		wrapper, _ = filepath.Abs(filepath.Join("..", "..", "shared", "tools", "pg17"))
-	}
+	wrapper := pg17Wrapper()
 	if _, err := os.Stat(wrapper); err != nil {
 		t.Skipf("parity: pg_restore 17 wrapper not found (%s; set PG17)", wrapper)
 	}
