@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // initdbArgs are the cluster settings; templateLayout names them, so that a
@@ -88,6 +89,7 @@ func (s *Server) template(ctx context.Context, binDir string, acct account, env 
 		return filepath.Join(final, "data"), string(pw), nil
 	}
 
+	removeStaleWork(root)
 	// Made privately, then renamed into place: a template that exists is
 	// complete, and processes racing to make it each use a whole one.
 	work, err := os.MkdirTemp(root, "tmp-")
@@ -131,6 +133,20 @@ func (s *Server) template(ctx context.Context, binDir string, acct account, env 
 		password = string(pw)
 	}
 	return filepath.Join(final, "data"), password, nil
+}
+
+// removeStaleWork removes template work dirs left by processes killed
+// while making one; an hour is far beyond any initdb.
+func removeStaleWork(root string) {
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "tmp-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.RemoveAll(filepath.Join(root, e.Name()))
+		}
+	}
 }
 
 // templateKey identifies the postgres binary by path, size and mtime, so an

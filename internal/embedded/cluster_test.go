@@ -9,6 +9,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // freshCache points the template (and download) cache at an empty dir.
@@ -108,5 +109,29 @@ func TestTemplateKey(t *testing.T) {
 	}
 	if k, _ := templateKey(a); k == ka {
 		t.Error("a replaced postgres binary kept its template key")
+	}
+}
+
+func TestRemoveStaleWork(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"tmp-old", "tmp-new", "0123456789abcdef"} {
+		if err := os.MkdirAll(filepath.Join(root, name, "data"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	for _, name := range []string{"tmp-old", "0123456789abcdef"} {
+		if err := os.Chtimes(filepath.Join(root, name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeStaleWork(root)
+	var left []string
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if strings.Join(left, " ") != "0123456789abcdef tmp-new" {
+		t.Errorf("left %v, want the template and the fresh work dir", left)
 	}
 }

@@ -474,8 +474,23 @@ func TestURL(t *testing.T) {
 }
 
 // BenchmarkColdStart measures Start through the first query over a fresh
-// pgx connection; Stop is outside the timed part.
+// pgx connection, with the cluster template already cached (the usual
+// case: only the first server per machine and postgres binary makes it);
+// Stop is outside the timed part.
 func BenchmarkColdStart(b *testing.B) {
+	benchmarkColdStart(b)
+}
+
+// BenchmarkColdStartInitdb is the same without a template cache, so every
+// server runs initdb: the cost of a first-ever start.
+func BenchmarkColdStartInitdb(b *testing.B) {
+	old := cacheDir
+	cacheDir = func() (string, error) { return "", errors.New("benchmark without cache") }
+	b.Cleanup(func() { cacheDir = old })
+	benchmarkColdStart(b)
+}
+
+func benchmarkColdStart(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {
 		s, err := Start(ctx, Config{})
