@@ -1,0 +1,160 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/pgarchive"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+func init() { register(newDumpCmd) }
+
+func newDumpCmd() *cobra.Command {
+	var (
+		dbname, file, compress string
+		schemas, tables        []string
+		schemaOnly, dataOnly   bool
+		asJSON, noProgress     bool
+	)
+	cmd := &cobra.Command{
+		Use:   "dump",
+		Short: "Write a database as a pg_dump custom-format archive (pg_dump -Fc)",
+		Long: `Dump a database into a custom-format archive that pg_restore and pgdrill restore read.
+
+Compression is gzip by default, like pg_dump -Fc; none and gzip archives use format 1.14
+(pg_restore 12 and later), lz4 and zstd archives format 1.16 (pg_restore 17 and later).
+-d takes a database name, a postgres:// URL or a key=value connection string; PG* environment
+variables fill in the rest.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			alg, level, err := dumpParseCompression(compress)
+			if err != nil {
+				return usageError(err)
+			}
+			if schemaOnly && dataOnly {
+				return usageError(errors.New("dump: -s/--schema-only and -a/--data-only cannot be used together"))
+			}
+			opts := dump.Options{Compression: alg, Level: level, Schemas: schemas, Tables: tables,
+				SchemaOnly: schemaOnly, DataOnly: dataOnly}
+			var out io.Writer = cmd.OutOrStdout()
+			if file != "" && file != "-" {
+				f, err := os.Create(file)
+				if err != nil {
+					return usageError(fmt.Errorf("dump: %w", err))
+				}
+				defer f.Close()
+				out = f
+			} else if f, ok := out.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+				return usageError(errors.New("dump: refusing to write an archive to a terminal; use -f FILE or a pipe"))
+			}
+			stderr := cmd.ErrOrStderr()
+			if f, ok := stderr.(*os.File); ok && !noProgress && !asJSON && term.IsTerminal(int(f.Fd())) {
+				opts.Progress = func(p dump.Progress) {
+					fmt.Fprintf(stderr, "\r\033[K%s %d/%d tables, %d rows, %s", dumpBar(p.TablesDone, p.TablesTotal, 24), p.TablesDone, p.TablesTotal, p.Rows, dumpByteSize(p.Bytes))
+				}
+			}
+			sum, err := dump.Run(cmd.Context(), dumpConnString(dbname), out, opts)
+			if opts.Progress != nil {
+				fmt.Fprint(stderr, "\r\033[K")
+			}
+			if err != nil {
+				if file != "" && file != "-" {
+					os.Remove(file)
+				}
+				return checkFailed(err)
+			}
+			if file != "" && file != "-" {
+				if f, ok := out.(*os.File); ok {
+					if err := f.Close(); err != nil {
+						return checkFailed(fmt.Errorf("dump: %w", err))
+					}
+				}
+			}
+			if asJSON {
+				return writeJSON(stderr, sum)
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&dbname, "dbname", "d", "", "database name, URL or connection string (default: PG* environment)")
+	fl.StringVarP(&file, "file", "f", "", "output file (default: standard output)")
+	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression METHOD[:LEVEL] (none, gzip, lz4, zstd) or a gzip level 0-9")
+	fl.StringArrayVarP(&schemas, "schema", "n", nil, "dump only this schema (repeatable; * and ? match)")
+	fl.StringArrayVarP(&tables, "table", "t", nil, "dump only this table, [schema.]name (repeatable; * and ? match)")
+	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data")
+	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions")
+	fl.BoolVar(&asJSON, "json", false, "print a JSON summary on standard error when done")
+	fl.BoolVar(&noProgress, "no-progress", false, "do not show a progress bar")
+	return cmd
+}
+
+// dumpParseCompression reads -Z as pg_dump 16+ does: METHOD[:LEVEL], or a bare
+// level, which means gzip (0 means none).
+func dumpParseCompression(s string) (pgarchive.Compression, int, error) {
+	method, levelText, hasLevel := strings.Cut(s, ":")
+	if n, err := strconv.Atoi(method); err == nil && !hasLevel {
+		if n < 0 || n > 9 {
+			return 0, 0, fmt.Errorf("dump: compression level %d out of range 0-9", n)
+		}
+		if n == 0 {
+			return pgarchive.CompressionNone, 0, nil
+		}
+		return pgarchive.CompressionGzip, n, nil
+	}
+	algs := map[string]pgarchive.Compression{"none": pgarchive.CompressionNone, "gzip": pgarchive.CompressionGzip,
+		"lz4": pgarchive.CompressionLZ4, "zstd": pgarchive.CompressionZstd}
+	alg, ok := algs[strings.ToLower(method)]
+	if !ok {
+		return 0, 0, fmt.Errorf("dump: unknown compression method %q (none, gzip, lz4, zstd)", method)
+	}
+	level := 0
+	if hasLevel {
+		l, err := strconv.Atoi(strings.TrimPrefix(levelText, "level="))
+		if err != nil {
+			return 0, 0, fmt.Errorf("dump: compression level %q is not a number", levelText)
+		}
+		limits := map[pgarchive.Compression]int{pgarchive.CompressionNone: 0, pgarchive.CompressionGzip: 9, pgarchive.CompressionLZ4: 12, pgarchive.CompressionZstd: 22}
+		if l < 0 || l > limits[alg] {
+			return 0, 0, fmt.Errorf("dump: %s level %d out of range 0-%d", method, l, limits[alg])
+		}
+		level = l
+	}
+	return alg, level, nil
+}
+
+// dumpConnString turns -d into a connection string: a bare database name
+// becomes dbname=NAME; URLs and key=value strings pass through.
+func dumpConnString(d string) string {
+	if d == "" || strings.Contains(d, "://") || strings.Contains(d, "=") {
+		return d
+	}
+	return "dbname='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(d) + "'"
+}
+
+func dumpBar(done, total, width int) string {
+	if total <= 0 {
+		total = 1
+	}
+	n := done * width / total
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
+}
+
+func dumpByteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

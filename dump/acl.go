@@ -1,0 +1,267 @@
+package dump
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+// aclItem is one parsed aclitem: grantee=privileges/grantor.
+type aclItem struct {
+	grantee, grantor string // "" grantee is PUBLIC
+	privs            string // letters, each optionally followed by '*'
+}
+
+// parseACLItem reads the text form of an aclitem, where role names are
+// double-quoted when they need it.
+func parseACLItem(s string) (aclItem, error) {
+	var it aclItem
+	name := func() (string, error) {
+		if !strings.HasPrefix(s, `"`) {
+			i := strings.IndexAny(s, "=/")
+			if i < 0 {
+				i = len(s)
+			}
+			n := s[:i]
+			s = s[i:]
+			return n, nil
+		}
+		var b strings.Builder
+		i := 1
+		for i < len(s) {
+			if s[i] == '"' {
+				if i+1 < len(s) && s[i+1] == '"' {
+					b.WriteByte('"')
+					i += 2
+					continue
+				}
+				s = s[i+1:]
+				return b.String(), nil
+			}
+			b.WriteByte(s[i])
+			i++
+		}
+		return "", fmt.Errorf("unterminated quoted role name")
+	}
+	var err error
+	if it.grantee, err = name(); err != nil {
+		return it, err
+	}
+	if !strings.HasPrefix(s, "=") {
+		return it, fmt.Errorf("aclitem %q: no '='", s)
+	}
+	s = s[1:]
+	i := strings.IndexByte(s, '/')
+	if i < 0 {
+		return it, fmt.Errorf("aclitem: no grantor")
+	}
+	it.privs, s = s[:i], s[i+1:]
+	if it.grantor, err = name(); err != nil {
+		return it, err
+	}
+	return it, nil
+}
+
+// privNames lists, in pg_dump's order, the privileges an object type
+// knows; a grant of all of them is written ALL.
+func privNames(typ string, column bool) [][2]string {
+	switch typ {
+	case "TABLE", "TABLES":
+		if column {
+			return [][2]string{{"r", "SELECT"}, {"a", "INSERT"}, {"x", "REFERENCES"}, {"w", "UPDATE"}}
+		}
+		return [][2]string{{"r", "SELECT"}, {"a", "INSERT"}, {"x", "REFERENCES"}, {"d", "DELETE"}, {"t", "TRIGGER"}, {"D", "TRUNCATE"}, {"w", "UPDATE"}}
+	case "SEQUENCE", "SEQUENCES":
+		return [][2]string{{"r", "SELECT"}, {"U", "USAGE"}, {"w", "UPDATE"}}
+	case "FUNCTION", "FUNCTIONS", "PROCEDURE":
+		return [][2]string{{"X", "EXECUTE"}}
+	case "SCHEMA", "SCHEMAS":
+		return [][2]string{{"C", "CREATE"}, {"U", "USAGE"}}
+	case "TYPE", "TYPES", "DOMAIN":
+		return [][2]string{{"U", "USAGE"}}
+	case "LARGE OBJECT":
+		return [][2]string{{"r", "SELECT"}, {"w", "UPDATE"}}
+	}
+	return nil
+}
+
+// aclCommands builds the REVOKE and GRANT statements that turn base (the
+// object's default privileges) into acl, as pg_dump's buildACLCommands
+// does. typ is the SQL object keyword, name the qualified name, sub a
+// column name or "".
+func (d *dumper) aclCommands(typ, name, sub, owner string, acl, base []string, prefix string) (string, error) {
+	in := func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	}
+	on := fmt.Sprintf(" ON %s %s", typ, name)
+	subSuffix := ""
+	if sub != "" {
+		subSuffix = "(" + sub + ")"
+	}
+	who := func(role string) string {
+		if role == "" {
+			return "PUBLIC"
+		}
+		return d.q.id(role)
+	}
+	var first, second strings.Builder
+	for _, b := range base {
+		if in(acl, b) {
+			continue
+		}
+		it, err := parseACLItem(b)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&first, "%sREVOKE ALL%s%s FROM %s;\n", prefix, subSuffix, on, who(it.grantee))
+	}
+	for _, a := range acl {
+		if in(base, a) {
+			continue
+		}
+		it, err := parseACLItem(a)
+		if err != nil {
+			return "", err
+		}
+		var privs, wgo []string
+		allWith, allWithout := true, true
+		for _, p := range privNames(typ, sub != "") {
+			i := strings.Index(it.privs, p[0])
+			kw := p[1] + subSuffix
+			switch {
+			case i < 0:
+				allWith, allWithout = false, false
+			case i+1 < len(it.privs) && it.privs[i+1] == '*':
+				wgo = append(wgo, kw)
+				allWithout = false
+			default:
+				privs = append(privs, kw)
+				allWith = false
+			}
+		}
+		if allWith {
+			privs, wgo = nil, []string{"ALL" + subSuffix}
+		} else if allWithout {
+			privs, wgo = []string{"ALL" + subSuffix}, nil
+		}
+		var g strings.Builder
+		if len(privs) > 0 {
+			fmt.Fprintf(&g, "%sGRANT %s%s TO %s;\n", prefix, strings.Join(privs, ","), on, who(it.grantee))
+		}
+		if len(wgo) > 0 {
+			fmt.Fprintf(&g, "%sGRANT %s%s TO %s WITH GRANT OPTION;\n", prefix, strings.Join(wgo, ","), on, who(it.grantee))
+		}
+		if it.grantor != "" && it.grantor != owner {
+			fmt.Fprintf(&second, "SET SESSION AUTHORIZATION %s;\n%sRESET SESSION AUTHORIZATION;\n", d.q.id(it.grantor), g.String())
+		} else {
+			second.WriteString(g.String())
+		}
+	}
+	return first.String() + second.String(), nil
+}
+
+// attachCommentsAndACLs gives each object its COMMENT and ACL entries, in
+// pg_dump's order: the object's comment, column comments, then its ACL and
+// column ACLs.
+func (d *dumper) attachCommentsAndACLs() error {
+	for _, o := range d.objs {
+		if o.commentType != "" {
+			if text, ok := d.comments[commentKey{o.cat.class, o.cat.oid, 0}]; ok && text != o.defaultComment {
+				d.commentEntry(o, o.commentType, o.sqlName, o.tagName, text)
+			}
+		}
+		t := o.table
+		if t != nil && o.entry.Desc != "TABLE DATA" {
+			for _, c := range t.cols {
+				if text, ok := d.comments[commentKey{pgClass, t.oid, int32(c.num)}]; ok {
+					d.commentEntry(o, "COLUMN", t.qual+"."+d.q.id(c.name), d.q.id(t.name)+"."+d.q.id(c.name), text)
+				}
+			}
+		}
+		if o.aclType != "" && o.acl != nil {
+			cmds, err := d.aclCommands(o.aclType, o.sqlName, "", o.aclOwner, o.acl, o.baseACL, "")
+			if err != nil {
+				return fmt.Errorf("dump: ACL of %s: %w", o, err)
+			}
+			if cmds != "" {
+				d.aclEntry(o, o.aclType+" "+o.tagName, cmds)
+			}
+		}
+		if t != nil && o.entry.Desc != "TABLE DATA" {
+			for _, c := range t.cols {
+				if c.acl == nil {
+					continue
+				}
+				cmds, err := d.aclCommands("TABLE", t.qual, d.q.id(c.name), t.owner, c.acl, nil, "")
+				if err != nil {
+					return fmt.Errorf("dump: ACL of %s column %s: %w", o, c.name, err)
+				}
+				if cmds != "" {
+					d.aclEntry(o, "COLUMN "+d.q.id(t.name)+"."+d.q.id(c.name), cmds)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (d *dumper) commentEntry(o *object, typ, sqlName, tagName, text string) {
+	c := d.child(o, "COMMENT", typ+" "+tagName, pgarchive.SectionNone,
+		fmt.Sprintf("COMMENT ON %s %s IS %s;\n", typ, sqlName, literal(text)))
+	c.entry.DropStmt = pgarchive.Str("")
+}
+
+func (d *dumper) aclEntry(o *object, tag, cmds string) {
+	c := d.child(o, "ACL", tag, pgarchive.SectionNone, cmds)
+	c.entry.DropStmt = pgarchive.Str("")
+}
+
+func (d *dumper) collectDefaultACLs() error {
+	names := map[string]string{"r": "TABLES", "S": "SEQUENCES", "f": "FUNCTIONS", "T": "TYPES", "n": "SCHEMAS"}
+	return d.each("default privileges", `SELECT d.oid, pg_catalog.pg_get_userbyid(d.defaclrole), d.defaclnamespace, d.defaclobjtype::text, d.defaclacl::text[],
+		CASE WHEN d.defaclnamespace = 0 THEN pg_catalog.acldefault(CASE WHEN d.defaclobjtype = 'S' THEN 's'::"char" ELSE d.defaclobjtype END, d.defaclrole)::text[] ELSE '{}' END
+		FROM pg_catalog.pg_default_acl d ORDER BY d.oid`, nil, func(r pgx.Rows) error {
+		var oid, nsOID uint32
+		var role, typ string
+		var acl, base []string
+		if err := r.Scan(&oid, &role, &nsOID, &typ, &acl, &base); err != nil {
+			return err
+		}
+		if len(d.opts.Tables) > 0 || (nsOID == 0 && len(d.opts.Schemas) > 0) || (nsOID != 0 && !d.nsDumped(nsOID)) {
+			return nil
+		}
+		kind := names[typ]
+		prefix := "ALTER DEFAULT PRIVILEGES FOR ROLE " + d.q.id(role) + " "
+		if nsOID != 0 {
+			prefix += "IN SCHEMA " + d.q.id(d.nsName(nsOID)) + " "
+		}
+		cmds, err := d.aclCommands(kind, "", "", role, acl, base, prefix)
+		if err != nil {
+			return err
+		}
+		if cmds == "" {
+			return nil
+		}
+		// The object name is empty, which leaves pg_dump's double space
+		// before TO and FROM.
+		o := d.newObject(prioDefaultACL, "DEFAULT ACL", "DEFAULT PRIVILEGES FOR "+kind)
+		if nsOID != 0 {
+			o.setNS(d.nsName(nsOID))
+		}
+		o.setCat(pgDefaultACL, oid)
+		o.setOwner(role)
+		o.entry.Defn = pgarchive.Str(cmds)
+		o.entry.DropStmt = pgarchive.Str("")
+		if s := d.schemas[nsOID]; s != nil && s.obj != nil {
+			o.dependOn(s.obj)
+		}
+		return nil
+	})
+}

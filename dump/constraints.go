@@ -1,0 +1,291 @@
+package dump
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+func (d *dumper) collectIndexes() error {
+	type idx struct {
+		oid, rel, conOID, parent    uint32
+		name, def, tablespace       string
+		clustered, replident, valid bool
+		conName, conType, conDef    string
+	}
+	var list []idx
+	err := d.each("indexes", `SELECT i.indexrelid, i.indrelid, COALESCE(con.oid, 0), COALESCE((SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid), 0),
+		ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), COALESCE(ts.spcname, ''), i.indisclustered, i.indisreplident, i.indisvalid,
+		COALESCE(con.conname, ''), COALESCE(con.contype::text, ''), CASE WHEN con.oid IS NOT NULL THEN pg_catalog.pg_get_constraintdef(con.oid) ELSE '' END
+		FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+		LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
+		LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = ic.reltablespace
+		WHERE i.indislive ORDER BY i.indexrelid`, nil, func(r pgx.Rows) error {
+		var x idx
+		if err := r.Scan(&x.oid, &x.rel, &x.conOID, &x.parent, &x.name, &x.def, &x.tablespace, &x.clustered, &x.replident, &x.valid,
+			&x.conName, &x.conType, &x.conDef); err != nil {
+			return err
+		}
+		list = append(list, x)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	type attach struct {
+		child  *object
+		parent uint32
+		table  *table
+		name   string
+	}
+	var attaches []attach
+	for _, x := range list {
+		t := d.tables[x.rel]
+		if t == nil || t.obj == nil || (t.kind != "r" && t.kind != "p" && t.kind != "m") {
+			continue
+		}
+		if !x.valid && x.conOID == 0 {
+			return fmt.Errorf("dump: INDEX %s on %s is invalid (a failed CREATE INDEX CONCURRENTLY?); drop or rebuild it first", d.q.id(x.name), t.qual)
+		}
+		qidx := d.q.qual(t.obj.ns, x.name)
+		var o *object
+		if x.conOID != 0 {
+			o = d.newObject(prioConstraint, "CONSTRAINT", t.name+" "+x.conName)
+			o.name = x.conName
+			o.setCat(pgConstraint, x.conOID)
+			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s\n    ADD CONSTRAINT %s %s;\n", t.qual, d.q.id(x.conName), x.conDef))
+			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s DROP CONSTRAINT %s;\n", t.qual, d.q.id(x.conName)))
+			o.named("CONSTRAINT", "", d.q.id(x.conName)+" ON "+t.qual, d.q.id(x.conName)+" ON "+d.q.id(t.name))
+			d.byCat[catKey{pgConstraint, x.conOID}] = o
+		} else {
+			o = d.newObject(prioIndex, "INDEX", x.name)
+			o.setCat(pgClass, x.oid)
+			o.entry.Defn = pgarchive.Str(x.def + ";\n")
+			o.entry.DropStmt = pgarchive.Str("DROP INDEX " + qidx + ";\n")
+			o.named("INDEX", "", qidx, d.q.id(x.name))
+		}
+		o.extra = t.name
+		o.setNS(t.obj.ns)
+		o.setOwner(t.owner)
+		o.entry.Tablespace = pgarchive.Str(x.tablespace)
+		o.dependOn(t.obj)
+		defn := o.entry.Defn.String
+		if x.clustered {
+			defn += fmt.Sprintf("\nALTER TABLE %s CLUSTER ON %s;\n", t.qual, d.q.id(x.name))
+		}
+		if x.replident {
+			defn += fmt.Sprintf("\nALTER TABLE ONLY %s REPLICA IDENTITY USING INDEX %s;\n", t.qual, d.q.id(x.name))
+		}
+		o.entry.Defn = pgarchive.Str(defn)
+		d.byCat[catKey{pgClass, x.oid}] = o
+		if x.parent != 0 {
+			attaches = append(attaches, attach{child: o, parent: x.parent, table: t, name: x.name})
+		}
+	}
+	for _, a := range attaches {
+		parent := d.byCat[catKey{pgClass, a.parent}]
+		if parent == nil {
+			continue // the parent index's table is not dumped
+		}
+		o := d.newObject(prioIndexAttach, "INDEX ATTACH", a.name)
+		o.setNS(a.child.ns)
+		o.setOwner(a.table.owner)
+		o.oid = a.child.oid
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER INDEX %s ATTACH PARTITION %s;\n", d.q.qual(parent.ns, parentIndexName(parent)), d.q.qual(a.child.ns, a.name)))
+		o.entry.DropStmt = pgarchive.Str("")
+		o.dependOn(parent, a.child)
+	}
+	return nil
+}
+
+// parentIndexName is the index name of an INDEX object or of the index
+// behind a CONSTRAINT object.
+func parentIndexName(o *object) string {
+	if o.entry.Desc == "INDEX" {
+		return o.entry.Tag
+	}
+	return o.name // constraint and index share the name
+}
+
+func (d *dumper) collectConstraints() error {
+	return d.each("constraints", `SELECT c.oid, c.conrelid, c.conname, c.contype::text, pg_catalog.pg_get_constraintdef(c.oid), c.convalidated, c.conislocal, c.conparentid
+		FROM pg_catalog.pg_constraint c WHERE c.conrelid <> 0 AND c.contype IN ('c', 'f') ORDER BY c.oid`, nil, func(r pgx.Rows) error {
+		var oid, rel, parent uint32
+		var name, typ, def string
+		var valid, local bool
+		if err := r.Scan(&oid, &rel, &name, &typ, &def, &valid, &local, &parent); err != nil {
+			return err
+		}
+		t := d.tables[rel]
+		if t == nil || t.obj == nil || (t.kind != "r" && t.kind != "p") {
+			return nil
+		}
+		switch {
+		case typ == "c" && !local:
+			// inherited: created with the parent
+		case typ == "c" && valid:
+			t.checks = append(t.checks, &check{oid: oid, name: name, def: def, validated: true})
+			d.byCat[catKey{pgConstraint, oid}] = t.obj
+		case typ == "c":
+			o := d.newObject(prioConstraint, "CHECK CONSTRAINT", t.name+" "+name)
+			o.name, o.extra = name, t.name
+			o.setNS(t.obj.ns)
+			o.setCat(pgConstraint, oid)
+			o.setOwner(t.owner)
+			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s\n    ADD CONSTRAINT %s %s;\n", t.qual, d.q.id(name), def))
+			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT %s;\n", t.qual, d.q.id(name)))
+			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
+			o.dependOn(t.obj)
+			d.byCat[catKey{pgConstraint, oid}] = o
+		case typ == "f" && parent != 0:
+			// cloned onto a partition from its partitioned parent
+		default:
+			only := "ONLY "
+			if t.kind == "p" {
+				only = ""
+			}
+			o := d.newObject(prioFKConstraint, "FK CONSTRAINT", t.name+" "+name)
+			o.name, o.extra = name, t.name
+			o.setNS(t.obj.ns)
+			o.setCat(pgConstraint, oid)
+			o.setOwner(t.owner)
+			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s%s\n    ADD CONSTRAINT %s %s;\n", only, t.qual, d.q.id(name), def))
+			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s%s DROP CONSTRAINT %s;\n", only, t.qual, d.q.id(name)))
+			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
+			o.dependOn(t.obj)
+			d.byCat[catKey{pgConstraint, oid}] = o
+		}
+		return nil
+	})
+}
+
+func (d *dumper) collectTriggers() error {
+	return d.each("triggers", `SELECT t.oid, t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, false), t.tgenabled::text
+		FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal AND t.tgparentid = 0 ORDER BY t.oid`, nil, func(r pgx.Rows) error {
+		var oid, rel uint32
+		var name, def, enabled string
+		if err := r.Scan(&oid, &rel, &name, &def, &enabled); err != nil {
+			return err
+		}
+		t := d.tables[rel]
+		if t == nil || t.obj == nil {
+			return nil
+		}
+		o := d.newObject(prioTrigger, "TRIGGER", t.name+" "+name)
+		o.name, o.extra = name, t.name
+		o.setNS(t.obj.ns)
+		o.setCat(pgTrigger, oid)
+		o.setOwner(t.owner)
+		defn := def + ";\n"
+		switch enabled {
+		case "D":
+			defn += fmt.Sprintf("\nALTER TABLE %s DISABLE TRIGGER %s;\n", t.qual, d.q.id(name))
+		case "A":
+			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE ALWAYS TRIGGER %s;\n", t.qual, d.q.id(name))
+		case "R":
+			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE REPLICA TRIGGER %s;\n", t.qual, d.q.id(name))
+		}
+		o.entry.Defn = pgarchive.Str(defn)
+		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP TRIGGER %s ON %s;\n", d.q.id(name), t.qual))
+		o.named("TRIGGER", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
+		o.dependOn(t.obj)
+		d.byCat[catKey{pgTrigger, oid}] = o
+		return nil
+	})
+}
+
+func (d *dumper) collectRules() error {
+	return d.each("rules", `SELECT r.oid, r.ev_class, r.rulename, pg_catalog.pg_get_ruledef(r.oid), r.ev_enabled::text
+		FROM pg_catalog.pg_rewrite r ORDER BY r.oid`, nil, func(r pgx.Rows) error {
+		var oid, rel uint32
+		var name, def, enabled string
+		if err := r.Scan(&oid, &rel, &name, &def, &enabled); err != nil {
+			return err
+		}
+		t := d.tables[rel]
+		if t == nil || t.obj == nil {
+			return nil
+		}
+		if name == "_RETURN" {
+			d.byCat[catKey{pgRewrite, oid}] = t.obj // a view's own query
+			return nil
+		}
+		o := d.newObject(prioRule, "RULE", t.name+" "+name)
+		o.name, o.extra = name, t.name
+		o.setNS(t.obj.ns)
+		o.setCat(pgRewrite, oid)
+		o.setOwner(t.owner)
+		defn := def + "\n"
+		switch enabled {
+		case "D":
+			defn += fmt.Sprintf("\nALTER TABLE %s DISABLE RULE %s;\n", t.qual, d.q.id(name))
+		case "A":
+			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE ALWAYS RULE %s;\n", t.qual, d.q.id(name))
+		case "R":
+			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE REPLICA RULE %s;\n", t.qual, d.q.id(name))
+		}
+		o.entry.Defn = pgarchive.Str(defn)
+		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP RULE %s ON %s;\n", d.q.id(name), t.qual))
+		o.named("RULE", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
+		o.dependOn(t.obj)
+		d.byCat[catKey{pgRewrite, oid}] = o
+		return nil
+	})
+}
+
+func (d *dumper) collectPolicies() error {
+	for _, t := range d.sortedTables() {
+		if t.obj == nil || !t.rowSecurity {
+			continue
+		}
+		o := d.newObject(prioPolicy, "ROW SECURITY", t.name)
+		o.setNS(t.obj.ns)
+		o.setOwner(t.owner)
+		o.oid = t.oid
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s ENABLE ROW LEVEL SECURITY;\n", t.qual))
+		o.entry.DropStmt = pgarchive.Str("")
+		o.dependOn(t.obj)
+	}
+	return d.each("policies", `SELECT p.oid, p.polrelid, p.polname, p.polcmd::text, p.polpermissive,
+		CASE WHEN p.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(rolname) FROM pg_catalog.pg_roles WHERE oid = ANY(p.polroles)), ', ') END,
+		pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
+		FROM pg_catalog.pg_policy p ORDER BY p.oid`, nil, func(r pgx.Rows) error {
+		var oid, rel uint32
+		var name, cmd string
+		var permissive bool
+		var roles, qual, check *string
+		if err := r.Scan(&oid, &rel, &name, &cmd, &permissive, &roles, &qual, &check); err != nil {
+			return err
+		}
+		t := d.tables[rel]
+		if t == nil || t.obj == nil {
+			return nil
+		}
+		o := d.newObject(prioPolicy, "POLICY", t.name+" "+name)
+		o.name, o.extra = name, t.name
+		o.setNS(t.obj.ns)
+		o.setCat(pgPolicy, oid)
+		o.setOwner(t.owner)
+		defn := fmt.Sprintf("CREATE POLICY %s ON %s", d.q.id(name), t.qual)
+		if !permissive {
+			defn += " AS RESTRICTIVE"
+		}
+		defn += map[string]string{"r": " FOR SELECT", "a": " FOR INSERT", "w": " FOR UPDATE", "d": " FOR DELETE"}[cmd]
+		if roles != nil {
+			defn += " TO " + *roles
+		}
+		if qual != nil {
+			defn += " USING (" + *qual + ")"
+		}
+		if check != nil {
+			defn += " WITH CHECK (" + *check + ")"
+		}
+		o.entry.Defn = pgarchive.Str(defn + ";\n")
+		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP POLICY %s ON %s;\n", d.q.id(name), t.qual))
+		o.named("POLICY", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
+		o.dependOn(t.obj)
+		d.byCat[catKey{pgPolicy, oid}] = o
+		return nil
+	})
+}

@@ -1,0 +1,137 @@
+package dump
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// collectDependencies turns pg_depend into object dependencies, as pg_dump
+// does, then places defaults and attaches comments and ACLs, which need
+// the finished graph.
+func (d *dumper) collectDependencies() error {
+	// A reference to an array type is a reference to its element type.
+	err := d.each("array types", `SELECT typarray, oid FROM pg_catalog.pg_type WHERE typarray <> 0 AND oid >= 16384`, nil, func(r pgx.Rows) error {
+		var arr, elem uint32
+		if err := r.Scan(&arr, &elem); err != nil {
+			return err
+		}
+		if o := d.byCat[catKey{pgType, elem}]; o != nil {
+			d.byCat[catKey{pgType, arr}] = o
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	defaults := map[uint32]*column{}
+	for _, t := range d.tables {
+		for _, c := range t.cols {
+			if c.defOID != 0 {
+				defaults[c.defOID] = c
+			}
+		}
+	}
+	err = d.each("dependencies", `SELECT classid, objid, refclassid, refobjid FROM pg_catalog.pg_depend
+		WHERE deptype NOT IN ('p', 'e') AND objid >= 16384`, nil, func(r pgx.Rows) error {
+		var class, oid, refClass, refOID uint32
+		if err := r.Scan(&class, &oid, &refClass, &refOID); err != nil {
+			return err
+		}
+		ref := d.byCat[catKey{refClass, refOID}]
+		if ref == nil {
+			return nil
+		}
+		if class == pgAttrdef {
+			if c := defaults[oid]; c != nil {
+				c.defDeps = append(c.defDeps, ref)
+			}
+			return nil
+		}
+		if o := d.byCat[catKey{class, oid}]; o != nil {
+			o.dependOn(ref)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// An owned sequence's pg_depend link points at its table; remove a
+	// column default's self-reference (the table's own column).
+	for _, t := range d.tables {
+		for _, c := range t.cols {
+			var keep []*object
+			for _, dep := range c.defDeps {
+				if dep != t.obj {
+					keep = append(keep, dep)
+				}
+			}
+			c.defDeps = keep
+		}
+	}
+	d.finishTables()
+	return d.attachCommentsAndACLs()
+}
+
+// checkUnsupported fails, naming the objects, when the dumped schemas hold
+// kinds of objects this dumper cannot write: a dump that silently left
+// them out would restore into a different database.
+func (d *dumper) checkUnsupported() error {
+	var nsList []uint32
+	for _, s := range d.schemas {
+		if s.included && len(d.opts.Tables) == 0 {
+			nsList = append(nsList, s.oid)
+		}
+	}
+	notExt := func(class, oid string) string { return "NOT " + extensionMember(class, oid) }
+	checks := []struct{ what, sql string }{
+		{"base or shell type", `SELECT pg_catalog.format_type(t.oid, NULL) FROM pg_catalog.pg_type t WHERE t.typnamespace = ANY($1) AND t.typtype IN ('b', 'p') AND t.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.typarray = t.oid) AND ` + notExt("pg_catalog.pg_type", "t.oid")},
+		{"operator", `SELECT o.oid::pg_catalog.regoperator::text FROM pg_catalog.pg_operator o WHERE o.oprnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_operator", "o.oid")},
+		{"operator class", `SELECT o.opcname FROM pg_catalog.pg_opclass o WHERE o.opcnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_opclass", "o.oid")},
+		{"operator family", `SELECT o.opfname FROM pg_catalog.pg_opfamily o WHERE o.opfnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_opfamily", "o.oid")},
+		{"collation", `SELECT c.collname FROM pg_catalog.pg_collation c WHERE c.collnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_collation", "c.oid")},
+		{"conversion", `SELECT c.conname FROM pg_catalog.pg_conversion c WHERE c.connamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_conversion", "c.oid")},
+		{"text search configuration", `SELECT c.cfgname FROM pg_catalog.pg_ts_config c WHERE c.cfgnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_config", "c.oid")},
+		{"text search dictionary", `SELECT c.dictname FROM pg_catalog.pg_ts_dict c WHERE c.dictnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_dict", "c.oid")},
+		{"text search parser", `SELECT c.prsname FROM pg_catalog.pg_ts_parser c WHERE c.prsnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_parser", "c.oid")},
+		{"text search template", `SELECT c.tmplname FROM pg_catalog.pg_ts_template c WHERE c.tmplnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_template", "c.oid")},
+		{"statistics object", `SELECT s.stxname FROM pg_catalog.pg_statistic_ext s WHERE s.stxnamespace = ANY($1)`},
+		{"cast", `SELECT pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) FROM pg_catalog.pg_cast c WHERE c.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_cast", "c.oid")},
+		{"procedural language", `SELECT l.lanname FROM pg_catalog.pg_language l WHERE l.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_language", "l.oid")},
+		{"access method", `SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_am", "a.oid")},
+		{"transform", `SELECT t.oid::text FROM pg_catalog.pg_transform t WHERE t.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_transform", "t.oid")},
+		{"foreign-data wrapper", `SELECT f.fdwname FROM pg_catalog.pg_foreign_data_wrapper f WHERE f.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_foreign_data_wrapper", "f.oid")},
+		{"foreign server", `SELECT s.srvname FROM pg_catalog.pg_foreign_server s WHERE cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_foreign_server", "s.oid")},
+		{"event trigger", `SELECT e.evtname FROM pg_catalog.pg_event_trigger e WHERE cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_event_trigger", "e.oid")},
+		{"publication", `SELECT p.pubname FROM pg_catalog.pg_publication p WHERE cardinality($1::oid[]) >= 0`},
+		{"security label", `SELECT s.provider || ' on ' || s.classoid::pg_catalog.regclass::text || ' ' || s.objoid FROM pg_catalog.pg_seclabel s WHERE cardinality($1::oid[]) >= 0`},
+		{"database setting", `SELECT pg_catalog.array_to_string(s.setconfig, ', ') FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_database db ON db.oid = s.setdatabase WHERE db.datname = pg_catalog.current_database() AND cardinality($1::oid[]) >= 0`},
+		{"database comment", `SELECT 'COMMENT ON DATABASE' FROM pg_catalog.pg_description c JOIN pg_catalog.pg_database db ON db.oid = c.objoid WHERE c.classoid = 'pg_catalog.pg_database'::pg_catalog.regclass AND db.datname = pg_catalog.current_database() AND cardinality($1::oid[]) >= 0`},
+	}
+	global := len(d.opts.Schemas) == 0 && len(d.opts.Tables) == 0
+	for _, c := range checks {
+		if !global && strings.Contains(c.sql, "cardinality($1") {
+			continue // database-wide objects are not part of -n and -t dumps
+		}
+		var names []string
+		err := d.each(c.what+"s", c.sql, []any{nsList}, func(r pgx.Rows) error {
+			var n string
+			if err := r.Scan(&n); err != nil {
+				return err
+			}
+			names = append(names, n)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(names) > 0 {
+			if len(names) > 10 {
+				names = append(names[:10], fmt.Sprintf("and %d more", len(names)-10))
+			}
+			return fmt.Errorf("dump: cannot dump %s %s: this kind of object is not supported", c.what, strings.Join(names, ", "))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,393 @@
+package dump
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+// DumperVersion names pgdrill in the archive header's "Dumped by" field.
+var DumperVersion = "pgdrill dump"
+
+// Options says what to dump and how.
+type Options struct {
+	// Compression of the data blocks; the zero value is none, so callers
+	// that want pg_dump's default ask for CompressionGzip.
+	Compression pgarchive.Compression
+	// Level is the compression level; 0 means the algorithm's default.
+	Level int
+	// Format is the archive version; the zero value picks 1.14 for none and
+	// gzip (read by pg_restore 12 and later) and 1.16 for lz4 and zstd.
+	Format pgarchive.Version
+
+	Schemas    []string // -n: only these schemas (shell-style * and ? allowed)
+	Tables     []string // -t: only these tables, "name" or "schema.name"
+	SchemaOnly bool     // -s
+	DataOnly   bool     // -a
+
+	// Progress, if not nil, is called after each data block with the
+	// running totals.
+	Progress func(Progress)
+}
+
+// Progress reports how far the data dump is.
+type Progress struct {
+	Table       string // the block just written: "schema.table" or "large objects"
+	TablesDone  int
+	TablesTotal int
+	Rows        int64 // rows written so far
+	Bytes       int64 // uncompressed COPY bytes written so far
+}
+
+// Summary describes a finished dump.
+type Summary struct {
+	Database      string        `json:"database"`
+	ServerVersion string        `json:"server_version"`
+	Format        string        `json:"format"`
+	Compression   string        `json:"compression"`
+	Entries       int           `json:"entries"`
+	Tables        int           `json:"tables"`
+	Rows          int64         `json:"rows"`
+	DataBytes     int64         `json:"data_bytes"`
+	LargeObjects  int           `json:"large_objects"`
+	ArchiveBytes  int64         `json:"archive_bytes"`
+	Duration      time.Duration `json:"duration_ns"`
+}
+
+// Run dumps the database connString names (a URL or key=value conninfo; PG*
+// environment variables fill in what it leaves out) to w as a custom
+// archive. When w is a seekable file the TOC is rewritten with data offsets
+// at the end, as pg_dump does.
+func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Summary, error) {
+	start := time.Now()
+	if opts.SchemaOnly && opts.DataOnly {
+		return Summary{}, errors.New("dump: schema-only and data-only cannot be used together")
+	}
+	for _, p := range opts.Schemas {
+		if _, err := path.Match(p, ""); err != nil {
+			return Summary{}, fmt.Errorf("dump: schema pattern %q: %w", p, err)
+		}
+	}
+	if opts.Format == (pgarchive.Version{}) {
+		opts.Format = pgarchive.V1_14
+		if opts.Compression == pgarchive.CompressionLZ4 || opts.Compression == pgarchive.CompressionZstd {
+			opts.Format = pgarchive.V1_16
+		}
+	}
+	cfg, err := pgx.ParseConfig(connString)
+	if err != nil {
+		return Summary{}, fmt.Errorf("dump: connection string: %w", err)
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return Summary{}, fmt.Errorf("dump: connect: %w", err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+
+	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{}}
+	if err := d.setup(); err != nil {
+		return Summary{}, err
+	}
+	defer d.tx.Rollback(context.WithoutCancel(ctx))
+	if err := d.collect(); err != nil {
+		return Summary{}, err
+	}
+	sorted, err := sortObjects(d.objs)
+	if err != nil {
+		return Summary{}, err
+	}
+	entries := d.entries(sorted)
+
+	h := pgarchive.Header{
+		Version:       opts.Format,
+		Compression:   opts.Compression,
+		Created:       createTime(time.Now()),
+		DBName:        d.dbname,
+		ServerVersion: pgarchive.Str(d.serverVersion),
+		DumpVersion:   pgarchive.Str(DumperVersion),
+	}
+	if opts.Format.Less(pgarchive.V1_15) && opts.Compression == pgarchive.CompressionGzip && opts.Level > 0 {
+		h.Level = opts.Level
+	}
+	aw := pgarchive.NewWriter(w, h)
+	if opts.Level > 0 {
+		if err := aw.SetLevel(opts.Level); err != nil {
+			return Summary{}, err
+		}
+	}
+	for _, e := range entries {
+		if err := aw.Add(e.e); err != nil {
+			return Summary{}, err
+		}
+	}
+	sum := Summary{Database: d.dbname, ServerVersion: d.serverVersion, Format: opts.Format.String(),
+		Compression: opts.Compression.String(), Entries: len(entries)}
+	if err := d.writeData(aw, entries, &sum); err != nil {
+		return Summary{}, err
+	}
+	if err := aw.Close(); err != nil {
+		return Summary{}, err
+	}
+	sum.ArchiveBytes = aw.Size()
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+// createTime is t as the struct tm fields pg_dump stores: local wall-clock
+// time, with isdst telling whether summer time is in effect.
+func createTime(t time.Time) pgarchive.CreateTime {
+	dst := 0
+	if t.IsDST() {
+		dst = 1
+	}
+	return pgarchive.CreateTime{Sec: t.Second(), Min: t.Minute(), Hour: t.Hour(), Day: t.Day(),
+		Month: int(t.Month()) - 1, Year: t.Year() - 1900, IsDST: dst}
+}
+
+// dumper holds one dump's connection, snapshot and collected objects.
+type dumper struct {
+	ctx  context.Context
+	conn *pgx.Conn
+	tx   pgx.Tx
+	opts Options
+	q    quoter
+
+	dbname, serverVersion string
+	serverNum             int
+	encoding              string
+
+	objs  []*object
+	byCat map[catKey]*object // catalog object → the object whose position it decides
+	ids   int                // last dump ID handed out
+
+	dbObj    *object // the DATABASE entry
+	schemas  map[uint32]*schemaInfo
+	tables   map[uint32]*table
+	comments map[commentKey]string
+}
+
+type commentKey struct {
+	class, oid uint32
+	sub        int32
+}
+
+type schemaInfo struct {
+	oid      uint32
+	name     string
+	included bool
+	obj      *object // nil for schemas not dumped as objects (public)
+}
+
+// setup applies pg_dump's session settings and opens the snapshot.
+func (d *dumper) setup() error {
+	ctx := d.ctx
+	enc := os.Getenv("PGCLIENTENCODING")
+	if enc == "" {
+		if err := d.conn.QueryRow(ctx, "SELECT pg_catalog.pg_encoding_to_char(encoding) FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()").Scan(&enc); err != nil {
+			return fmt.Errorf("dump: read database encoding: %w", err)
+		}
+	}
+	stmts := []string{
+		"SELECT pg_catalog.set_config('search_path', '', false)",
+		"SET client_encoding TO " + literal(enc),
+		"SET DATESTYLE = ISO",
+		"SET INTERVALSTYLE = POSTGRES",
+		"SET extra_float_digits TO 3",
+		"SET synchronize_seqscans TO off",
+		"SET statement_timeout = 0",
+		"SET lock_timeout = 0",
+		"SET idle_in_transaction_session_timeout = 0",
+		"SET row_security = off",
+		"SELECT pg_catalog.set_config(name, 'view, foreign-table', false) FROM pg_catalog.pg_settings WHERE name = 'restrict_nonsystem_relation_kind'",
+	}
+	for _, s := range stmts {
+		if _, err := d.conn.Exec(ctx, s); err != nil {
+			return fmt.Errorf("dump: session setting %q: %w", s, err)
+		}
+	}
+	tx, err := d.conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return fmt.Errorf("dump: begin snapshot: %w", err)
+	}
+	d.tx = tx
+	if err := tx.QueryRow(ctx, `SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'),
+		pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_setting('client_encoding')`).
+		Scan(&d.dbname, &d.serverVersion, &d.serverNum, &d.encoding); err != nil {
+		return fmt.Errorf("dump: read server settings: %w", err)
+	}
+	if d.serverNum < 120000 {
+		return fmt.Errorf("dump: server version %s is older than 12, which this dumper does not handle", d.serverVersion)
+	}
+	rows, err := tx.Query(ctx, "SELECT word FROM pg_catalog.pg_get_keywords() WHERE catcode <> 'U'")
+	if err != nil {
+		return fmt.Errorf("dump: read keywords: %w", err)
+	}
+	kw, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("dump: read keywords: %w", err)
+	}
+	d.q.keywords = make(map[string]bool, len(kw))
+	for _, k := range kw {
+		d.q.keywords[k] = true
+	}
+	return nil
+}
+
+// newObject registers a new object and gives it the next dump ID.
+func (d *dumper) newObject(p prio, desc, tag string) *object {
+	d.ids++
+	o := &object{prio: p, name: tag, dumpID: d.ids}
+	o.entry = pgarchive.Entry{Desc: desc, Tag: tag, Section: p.section(), WithOIDs: "false"}
+	d.objs = append(d.objs, o)
+	return o
+}
+
+// child makes an entry that follows o in the TOC (COMMENT, ACL, SEQUENCE
+// OWNED BY); its dump ID is assigned when the TOC is built, as pg_dump
+// creates these while writing.
+func (d *dumper) child(o *object, desc, tag string, sec pgarchive.Section, defn string) *object {
+	c := &object{entry: pgarchive.Entry{Desc: desc, Tag: tag, Section: sec, Defn: pgarchive.Str(defn),
+		Namespace: o.entry.Namespace, Owner: o.entry.Owner, WithOIDs: "false"}}
+	c.deps = []*object{o}
+	o.children = append(o.children, c)
+	return c
+}
+
+func (o *object) setNS(ns string) {
+	o.ns, o.nsValid = ns, true
+	o.entry.Namespace = pgarchive.Str(ns)
+}
+
+func (o *object) setOwner(owner string) { o.entry.Owner = pgarchive.Str(owner) }
+
+func (o *object) setCat(class, oid uint32) {
+	o.entry.TableOID, o.entry.OID, o.oid = class, oid, oid
+	o.cat = catKey{class, oid}
+}
+
+// entry pairs a TOC entry with the object it came from.
+type tocEntry struct {
+	e   *pgarchive.Entry
+	obj *object
+}
+
+// entries lays out the TOC: the special entries and DATABASE, then each
+// object followed by its children, with dependency lists as dump IDs.
+func (d *dumper) entries(sorted []*object) []tocEntry {
+	var out []tocEntry
+	special := func(desc, defn string) {
+		d.ids++
+		e := &pgarchive.Entry{DumpID: d.ids, Desc: desc, Tag: desc, Section: pgarchive.SectionPreData,
+			Defn: pgarchive.Str(defn), DropStmt: pgarchive.Str(""), CopyStmt: pgarchive.Str(""), Owner: pgarchive.Str(""), WithOIDs: "false"}
+		out = append(out, tocEntry{e: e})
+	}
+	special("ENCODING", "SET client_encoding = "+literal(d.encoding)+";\n")
+	special("STDSTRINGS", "SET standard_conforming_strings = 'on';\n")
+	special("SEARCHPATH", "SELECT pg_catalog.set_config('search_path', '', false);\n")
+	if d.dbObj != nil {
+		d.dbObj.dumpID = d.nextID()
+		out = append(out, d.finish(d.dbObj))
+	}
+	var emit func(o *object)
+	emit = func(o *object) {
+		if o.dumpID == 0 {
+			o.dumpID = d.nextID()
+		}
+		if !o.hidden {
+			out = append(out, d.finish(o))
+		}
+		for _, c := range o.children {
+			emit(c)
+		}
+	}
+	for _, o := range sorted {
+		if d.keep(o) {
+			emit(o)
+		}
+	}
+	return out
+}
+
+// keep applies -s and -a: which entries are data, as pg_restore counts them.
+func (d *dumper) keep(o *object) bool {
+	data := false
+	switch o.entry.Desc {
+	case "TABLE DATA", "SEQUENCE SET", "BLOB", "BLOBS", "BLOB METADATA", "MATERIALIZED VIEW DATA":
+		data = true
+	}
+	switch {
+	case d.opts.SchemaOnly:
+		return !data
+	case d.opts.DataOnly:
+		return data
+	}
+	return true
+}
+
+func (d *dumper) nextID() int { d.ids++; return d.ids }
+
+// finish fills in the entry's dump ID and dependency list.
+func (d *dumper) finish(o *object) tocEntry {
+	e := &o.entry
+	e.DumpID = o.dumpID
+	e.Dependencies = e.Dependencies[:0]
+	seen := map[int]bool{}
+	for _, dep := range o.deps {
+		if dep.dumpID == 0 {
+			dep.dumpID = d.nextID()
+		}
+		if !seen[dep.dumpID] {
+			seen[dep.dumpID] = true
+			e.Dependencies = append(e.Dependencies, dep.dumpID)
+		}
+	}
+	if !d.opts.Format.AtLeast(pgarchive.V1_16) {
+		e.Relkind = 0
+	}
+	return tocEntry{e: e, obj: o}
+}
+
+// schemaSelected reports whether -n lets a schema through.
+func (d *dumper) schemaSelected(name string) bool {
+	if len(d.opts.Schemas) == 0 {
+		return true
+	}
+	for _, p := range d.opts.Schemas {
+		if ok, _ := path.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tableSelected reports whether -t lets a relation through.
+func (d *dumper) tableSelected(ns, name string) bool {
+	if len(d.opts.Tables) == 0 {
+		return true
+	}
+	for _, p := range d.opts.Tables {
+		pns, pname, qualified := strings.Cut(p, ".")
+		if !qualified {
+			pname, pns = pns, "*"
+		}
+		okNS, _ := path.Match(pns, ns)
+		okName, _ := path.Match(pname, name)
+		if okNS && okName {
+			return true
+		}
+	}
+	return false
+}
+
+// wantSchema is whether definitions are dumped at all; wantData whether
+// data is.
+func (d *dumper) wantSchema() bool { return !d.opts.DataOnly }
+func (d *dumper) wantData() bool   { return !d.opts.SchemaOnly }

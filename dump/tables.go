@@ -1,0 +1,630 @@
+package dump
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+// table is a relation of kind r, p, v, m or S (sequence).
+type table struct {
+	oid, ns, reltype   uint32
+	name, owner        string
+	kind, persistence  string
+	acl, base          []string
+	isPartition        bool
+	partBound, partKey string
+	reloptions         string
+	checkOption        string
+	am, tablespace     string
+	rowSecurity, force bool
+	replident          string
+	ofType             uint32
+	parents            []uint32
+
+	cols   []*column
+	checks []*check
+	obj    *object
+	data   *object
+	qual   string
+
+	// Sequence details (kind S).
+	seq *sequence
+}
+
+type column struct {
+	num                 int16
+	name, typ           string
+	notnull, islocal    bool
+	inhcount            int
+	def                 *string
+	defOID              uint32
+	defDeps             []*object
+	separate            bool // the default is its own DEFAULT entry
+	identity, generated string
+	coll                *string
+	storage, typstorage string
+	stattarget          int
+	options             []string
+	acl                 []string
+	inhNotNull          bool
+}
+
+type check struct {
+	oid        uint32
+	name, def  string
+	validated  bool
+	deps       []*object
+	separateOf *object
+}
+
+type sequence struct {
+	typ                               string
+	start, incr, max, min, cache      int64
+	cycle                             bool
+	ownerTable                        uint32
+	ownerCol                          int16
+	identity                          string // 'a' or 'd' for identity sequences
+	last                              int64
+	called                            bool
+}
+
+func (d *dumper) relSelected(nsOID uint32, name string) bool {
+	s := d.schemas[nsOID]
+	return s != nil && s.included && d.tableSelected(s.name, name)
+}
+
+func (d *dumper) collectTables() error {
+	d.tables = map[uint32]*table{}
+	var list []*table
+	err := d.each("relations", `SELECT c.oid, c.relnamespace, c.reltype, c.relname, pg_catalog.pg_get_userbyid(c.relowner), c.relkind::text, c.relpersistence::text,
+		c.relacl::text[], pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)::text[],
+		c.relispartition, COALESCE(pg_catalog.pg_get_expr(c.relpartbound, c.oid), ''),
+		CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END,
+		COALESCE(pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(c.reloptions) o WHERE o !~ '^check_option='), ', '), ''),
+		COALESCE((SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o WHERE o ~ '^check_option='), ''),
+		COALESCE(am.amname, ''), COALESCE(ts.spcname, ''), c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text, c.reloftype,
+		COALESCE((SELECT pg_catalog.array_agg(i.inhparent ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), '{}')
+		FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
+		LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace
+		WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT `+extensionMember("pg_catalog.pg_class", "c.oid")+`
+		ORDER BY c.oid`, nil, func(r pgx.Rows) error {
+		t := &table{}
+		if err := r.Scan(&t.oid, &t.ns, &t.reltype, &t.name, &t.owner, &t.kind, &t.persistence, &t.acl, &t.base,
+			&t.isPartition, &t.partBound, &t.partKey, &t.reloptions, &t.checkOption, &t.am, &t.tablespace,
+			&t.rowSecurity, &t.force, &t.replident, &t.ofType, &t.parents); err != nil {
+			return err
+		}
+		list = append(list, t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Owned sequences go with their table: find the owners first.
+	owners := map[uint32][3]string{}
+	err = d.each("sequence owners", `SELECT d.objid, d.refobjid, d.refobjsubid, d.deptype::text FROM pg_catalog.pg_depend d
+		JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+		WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+		AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0`, nil, func(r pgx.Rows) error {
+		var seq, tbl uint32
+		var col int16
+		var typ string
+		if err := r.Scan(&seq, &tbl, &col, &typ); err != nil {
+			return err
+		}
+		owners[seq] = [3]string{fmt.Sprint(tbl), fmt.Sprint(col), typ}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	selected := map[uint32]bool{}
+	for _, t := range list {
+		selected[t.oid] = d.relSelected(t.ns, t.name)
+	}
+	for _, t := range list {
+		if t.kind == "S" {
+			if ow, ok := owners[t.oid]; ok {
+				var tbl uint32
+				fmt.Sscan(ow[0], &tbl)
+				if selected[tbl] && d.schemas[t.ns] != nil && d.schemas[t.ns].included {
+					selected[t.oid] = true
+				}
+			}
+		}
+		if !selected[t.oid] {
+			continue
+		}
+		ns := d.nsName(t.ns)
+		t.qual = d.q.qual(ns, t.name)
+		if t.kind == "f" {
+			return fmt.Errorf("dump: FOREIGN TABLE %s: foreign tables are not supported", t.qual)
+		}
+		if t.ofType != 0 {
+			return fmt.Errorf("dump: TABLE %s: typed tables (OF type) are not supported", t.qual)
+		}
+		d.tables[t.oid] = t
+		if t.kind == "S" {
+			if ow, ok := owners[t.oid]; ok {
+				t.seq = &sequence{}
+				fmt.Sscan(ow[0], &t.seq.ownerTable)
+				fmt.Sscan(ow[1], &t.seq.ownerCol)
+				if ow[2] == "i" {
+					t.seq.identity = "?"
+				}
+			}
+		}
+	}
+	if err := d.collectColumns(); err != nil {
+		return err
+	}
+	for _, t := range list {
+		if d.tables[t.oid] == nil {
+			continue
+		}
+		var err error
+		switch t.kind {
+		case "r", "p":
+			err = d.tableObject(t)
+		case "v", "m":
+			err = d.viewObject(t)
+		case "S":
+			err = d.sequenceObject(t)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return d.collectAttach()
+}
+
+func (d *dumper) collectColumns() error {
+	return d.each("columns", `SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attislocal, a.attinhcount,
+		pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), COALESCE(ad.oid, 0), a.attidentity::text, a.attgenerated::text,
+		CASE WHEN a.attcollation <> t.typcollation THEN (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+			FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
+		a.attstorage::text, t.typstorage::text, a.attstattarget, a.attoptions, a.attacl::text[],
+		EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+			WHERE i.inhrelid = a.attrelid AND pa.attnotnull)
+		FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+		LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+		WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+		ORDER BY a.attrelid, a.attnum`, nil, func(r pgx.Rows) error {
+		var rel uint32
+		c := &column{}
+		if err := r.Scan(&rel, &c.num, &c.name, &c.typ, &c.notnull, &c.islocal, &c.inhcount, &c.def, &c.defOID,
+			&c.identity, &c.generated, &c.coll, &c.storage, &c.typstorage, &c.stattarget, &c.options, &c.acl, &c.inhNotNull); err != nil {
+			return err
+		}
+		if t := d.tables[rel]; t != nil {
+			t.cols = append(t.cols, c)
+		}
+		return nil
+	})
+}
+
+// relObject creates the TABLE/VIEW/... object of t.
+func (d *dumper) relObject(t *table, p prio, desc string) *object {
+	ns := d.nsName(t.ns)
+	o := d.newObject(p, desc, t.name)
+	o.setNS(ns)
+	o.setCat(pgClass, t.oid)
+	o.setOwner(t.owner)
+	t.obj = o
+	d.byCat[catKey{pgClass, t.oid}] = o
+	if t.reltype != 0 {
+		d.byCat[catKey{pgType, t.reltype}] = o
+	}
+	return o
+}
+
+// printColumn is pg_dump's shouldPrintColumn: inherited columns are left
+// to INHERITS, except in partitions, which are created whole and attached.
+func (t *table) printColumn(c *column) bool { return c.islocal || t.isPartition }
+
+func (d *dumper) tableObject(t *table) error {
+	o := d.relObject(t, prioTable, "TABLE")
+	o.entry.Relkind = int(t.kind[0])
+	o.entry.Tablespace = pgarchive.Str(t.tablespace)
+	if t.am != "" {
+		o.entry.TableAM = pgarchive.Str(t.am)
+	}
+	o.named("TABLE", "TABLE", t.qual, d.q.id(t.name))
+	o.acl, o.baseACL, o.aclOwner = t.acl, t.base, t.owner
+	o.entry.DropStmt = pgarchive.Str("DROP TABLE " + t.qual + ";\n")
+	o.table = t
+
+	if d.wantData() && t.kind == "r" {
+		data := d.newObject(prioTableData, "TABLE DATA", t.name)
+		data.setNS(o.ns)
+		data.entry.OID, data.oid = t.oid, t.oid
+		data.setOwner(t.owner)
+		data.entry.HadDumper = true
+		data.table = t
+		data.dependOn(o)
+		var cols []string
+		for _, c := range t.cols {
+			if c.generated == "" {
+				cols = append(cols, d.q.id(c.name))
+			}
+		}
+		list := ""
+		if len(cols) > 0 {
+			list = "(" + strings.Join(cols, ", ") + ")"
+		}
+		data.entry.CopyStmt = pgarchive.Str(fmt.Sprintf("COPY %s %s FROM stdin;\n", t.qual, list))
+		t.data = data
+	}
+	return nil
+}
+
+// tableDefn builds CREATE TABLE once defaults have been placed (inline or
+// separate), which needs the dependency graph.
+func (d *dumper) tableDefn(t *table) string {
+	var b strings.Builder
+	kw := "TABLE"
+	if t.persistence == "u" {
+		kw = "UNLOGGED TABLE"
+	}
+	fmt.Fprintf(&b, "CREATE %s %s", kw, t.qual)
+	n := 0
+	for _, c := range t.cols {
+		if !t.printColumn(c) {
+			continue
+		}
+		if n == 0 {
+			b.WriteString(" (")
+		} else {
+			b.WriteString(",")
+		}
+		n++
+		b.WriteString("\n    " + d.q.id(c.name) + " " + c.typ)
+		if c.coll != nil {
+			b.WriteString(" COLLATE " + *c.coll)
+		}
+		if c.def != nil && c.generated == "s" {
+			fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) STORED", *c.def)
+		} else if c.def != nil && !c.separate {
+			b.WriteString(" DEFAULT " + *c.def)
+		}
+		if c.notnull && (!c.inhNotNull || t.isPartition) {
+			b.WriteString(" NOT NULL")
+		}
+	}
+	for _, ck := range t.checks {
+		if ck.separateOf != nil {
+			continue
+		}
+		if n == 0 {
+			b.WriteString(" (")
+		} else {
+			b.WriteString(",")
+		}
+		n++
+		fmt.Fprintf(&b, "\n    CONSTRAINT %s %s", d.q.id(ck.name), ck.def)
+	}
+	if n == 0 {
+		b.WriteString(" (")
+	}
+	b.WriteString("\n)")
+	if len(t.parents) > 0 && !t.isPartition {
+		var ps []string
+		for _, p := range t.parents {
+			ps = append(ps, d.relName(p))
+		}
+		b.WriteString("\nINHERITS (" + strings.Join(ps, ", ") + ")")
+	}
+	if t.kind == "p" {
+		b.WriteString("\nPARTITION BY " + t.partKey)
+	}
+	if t.reloptions != "" {
+		b.WriteString("\nWITH (" + t.reloptions + ")")
+	}
+	b.WriteString(";\n")
+	for _, c := range t.cols {
+		if !t.printColumn(c) {
+			continue
+		}
+		if c.stattarget >= 0 {
+			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET STATISTICS %d;\n", t.qual, d.q.id(c.name), c.stattarget)
+		}
+		if c.storage != c.typstorage {
+			s := map[string]string{"p": "PLAIN", "e": "EXTERNAL", "m": "MAIN", "x": "EXTENDED"}[c.storage]
+			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET STORAGE %s;\n", t.qual, d.q.id(c.name), s)
+		}
+		if len(c.options) > 0 {
+			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET (%s);\n", t.qual, d.q.id(c.name), strings.Join(c.options, ", "))
+		}
+	}
+	switch t.replident {
+	case "n":
+		fmt.Fprintf(&b, "\nALTER TABLE ONLY %s REPLICA IDENTITY NOTHING;\n", t.qual)
+	case "f":
+		fmt.Fprintf(&b, "\nALTER TABLE ONLY %s REPLICA IDENTITY FULL;\n", t.qual)
+	}
+	if t.force {
+		fmt.Fprintf(&b, "\nALTER TABLE ONLY %s FORCE ROW LEVEL SECURITY;\n", t.qual)
+	}
+	return b.String()
+}
+
+// sortedTables lists the dumped relations by OID, so dump IDs come out the
+// same from run to run.
+func (d *dumper) sortedTables() []*table {
+	out := make([]*table, 0, len(d.tables))
+	for _, t := range d.tables {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].oid < out[j].oid })
+	return out
+}
+
+// relName is the qualified name of a relation by OID, dumped or not.
+func (d *dumper) relName(oid uint32) string {
+	if t := d.tables[oid]; t != nil {
+		return t.qual
+	}
+	var ns, name string
+	if err := d.tx.QueryRow(d.ctx, `SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1`, oid).Scan(&ns, &name); err != nil {
+		return fmt.Sprintf("pg_class %d", oid)
+	}
+	return d.q.qual(ns, name)
+}
+
+func (d *dumper) viewObject(t *table) error {
+	desc, p := "VIEW", prioTable
+	if t.kind == "m" {
+		desc = "MATERIALIZED VIEW"
+	}
+	o := d.relObject(t, p, desc)
+	o.entry.Relkind = int(t.kind[0])
+	o.named(desc, "TABLE", t.qual, d.q.id(t.name))
+	o.acl, o.baseACL, o.aclOwner = t.acl, t.base, t.owner
+	o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP %s %s;\n", desc, t.qual))
+	var def string
+	if err := d.tx.QueryRow(d.ctx, "SELECT pg_catalog.pg_get_viewdef($1::pg_catalog.oid)", t.oid).Scan(&def); err != nil {
+		return fmt.Errorf("dump: %s %s: %w", desc, t.qual, err)
+	}
+	def = strings.TrimSuffix(def, ";")
+	var b strings.Builder
+	if t.kind == "v" {
+		fmt.Fprintf(&b, "CREATE VIEW %s", t.qual)
+		if t.reloptions != "" {
+			b.WriteString(" WITH (" + t.reloptions + ")")
+		}
+		b.WriteString(" AS\n" + def)
+		if t.checkOption != "" {
+			fmt.Fprintf(&b, "\n  WITH %s CHECK OPTION", strings.ToUpper(t.checkOption))
+		}
+		b.WriteString(";\n")
+	} else {
+		o.entry.Tablespace = pgarchive.Str(t.tablespace)
+		if t.am != "" {
+			o.entry.TableAM = pgarchive.Str(t.am)
+		}
+		fmt.Fprintf(&b, "CREATE MATERIALIZED VIEW %s", t.qual)
+		if t.reloptions != "" {
+			b.WriteString(" WITH (" + t.reloptions + ")")
+		}
+		b.WriteString(" AS\n" + def + "\n  WITH NO DATA;\n")
+		if d.wantData() {
+			ref := d.newObject(prioRefreshMatview, "MATERIALIZED VIEW DATA", t.name)
+			ref.setNS(o.ns)
+			ref.entry.OID, ref.oid = t.oid, t.oid
+			ref.setOwner(t.owner)
+			ref.entry.Defn = pgarchive.Str("REFRESH MATERIALIZED VIEW " + t.qual + ";\n")
+			ref.entry.DropStmt = pgarchive.Str("")
+			ref.dependOn(o)
+		}
+	}
+	o.entry.Defn = pgarchive.Str(b.String())
+	return nil
+}
+
+func (d *dumper) sequenceObject(t *table) error {
+	s := t.seq
+	if s == nil {
+		s = &sequence{}
+		t.seq = s
+	}
+	err := d.tx.QueryRow(d.ctx, `SELECT pg_catalog.format_type(seqtypid, NULL), seqstart, seqincrement, seqmax, seqmin, seqcache, seqcycle
+		FROM pg_catalog.pg_sequence WHERE seqrelid = $1`, t.oid).Scan(&s.typ, &s.start, &s.incr, &s.max, &s.min, &s.cache, &s.cycle)
+	if err != nil {
+		return fmt.Errorf("dump: SEQUENCE %s: %w", t.qual, err)
+	}
+	if err := d.tx.QueryRow(d.ctx, "SELECT last_value, is_called FROM "+t.qual).Scan(&s.last, &s.called); err != nil {
+		return fmt.Errorf("dump: SEQUENCE %s: read last value: %w", t.qual, err)
+	}
+	o := d.relObject(t, prioTable, "SEQUENCE")
+	o.named("SEQUENCE", "SEQUENCE", t.qual, d.q.id(t.name))
+	o.acl, o.baseACL, o.aclOwner = t.acl, t.base, t.owner
+
+	defMin, defMax := int64(1), typeMax(s.typ)
+	if s.incr < 0 {
+		defMin, defMax = typeMin(s.typ), -1
+	}
+	var b strings.Builder
+	var owner *table
+	var ownerCol *column
+	if s.ownerTable != 0 {
+		owner = d.tables[s.ownerTable]
+		if owner != nil {
+			for _, c := range owner.cols {
+				if c.num == s.ownerCol {
+					ownerCol = c
+				}
+			}
+		}
+	}
+	identity := s.identity != "" && owner != nil && ownerCol != nil && ownerCol.identity != ""
+	if identity {
+		gen := "ALWAYS"
+		if ownerCol.identity == "d" {
+			gen = "BY DEFAULT"
+		}
+		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY (\n    SEQUENCE NAME %s\n", owner.qual, d.q.id(ownerCol.name), gen, t.qual)
+		o.entry.DropStmt = pgarchive.Str("")
+	} else {
+		kw := "SEQUENCE"
+		if t.persistence == "u" {
+			kw = "UNLOGGED SEQUENCE"
+		}
+		fmt.Fprintf(&b, "CREATE %s %s\n", kw, t.qual)
+		if s.typ != "bigint" {
+			fmt.Fprintf(&b, "    AS %s\n", s.typ)
+		}
+		o.entry.DropStmt = pgarchive.Str("DROP SEQUENCE " + t.qual + ";\n")
+	}
+	fmt.Fprintf(&b, "    START WITH %d\n    INCREMENT BY %d\n", s.start, s.incr)
+	if s.min != defMin {
+		fmt.Fprintf(&b, "    MINVALUE %d\n", s.min)
+	} else {
+		b.WriteString("    NO MINVALUE\n")
+	}
+	if s.max != defMax {
+		fmt.Fprintf(&b, "    MAXVALUE %d\n", s.max)
+	} else {
+		b.WriteString("    NO MAXVALUE\n")
+	}
+	fmt.Fprintf(&b, "    CACHE %d", s.cache)
+	if s.cycle {
+		b.WriteString("\n    CYCLE")
+	}
+	if identity {
+		b.WriteString("\n);\n")
+	} else {
+		b.WriteString(";\n")
+	}
+	o.entry.Defn = pgarchive.Str(b.String())
+
+	if !identity && owner != nil && ownerCol != nil {
+		c := d.child(o, "SEQUENCE OWNED BY", t.name, pgarchive.SectionPreData,
+			fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;\n", t.qual, owner.qual, d.q.id(ownerCol.name)))
+		c.entry.DropStmt = pgarchive.Str("")
+		c.dependOn(owner.obj)
+	}
+	if d.wantData() {
+		set := d.newObject(prioSequenceSet, "SEQUENCE SET", t.name)
+		set.setNS(o.ns)
+		set.setOwner(t.owner)
+		set.entry.Defn = pgarchive.Str(fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);\n", literal(t.qual), s.last, s.called))
+		set.entry.DropStmt = pgarchive.Str("")
+		set.dependOn(o)
+	}
+	return nil
+}
+
+func typeMax(typ string) int64 {
+	switch typ {
+	case "smallint":
+		return 1<<15 - 1
+	case "integer":
+		return 1<<31 - 1
+	}
+	return 1<<63 - 1
+}
+
+func typeMin(typ string) int64 {
+	switch typ {
+	case "smallint":
+		return -1 << 15
+	case "integer":
+		return -1 << 31
+	}
+	return -1 << 63
+}
+
+// collectAttach makes the TABLE ATTACH entries of partitions.
+func (d *dumper) collectAttach() error {
+	for _, t := range d.sortedTables() {
+		if !t.isPartition || t.obj == nil || len(t.parents) == 0 {
+			continue
+		}
+		parent := d.tables[t.parents[0]]
+		if parent == nil {
+			continue
+		}
+		o := d.newObject(prioTableAttach, "TABLE ATTACH", t.name)
+		o.setNS(t.obj.ns)
+		o.setOwner(t.owner)
+		o.oid = t.oid
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s ATTACH PARTITION %s %s;\n", parent.qual, t.qual, t.partBound))
+		o.entry.DropStmt = pgarchive.Str("")
+		o.dependOn(parent.obj, t.obj)
+	}
+	return nil
+}
+
+// separateDefault reports whether a column default must be its own DEFAULT
+// entry: when what it uses depends on the table itself (a serial column's
+// sequence, owned by the table), so it cannot be created with the table.
+func (d *dumper) separateDefault(t *table, c *column) bool {
+	if t.kind == "v" {
+		return true
+	}
+	for _, dep := range c.defDeps {
+		if reaches(dep, t.obj, map[*object]bool{}) {
+			return true
+		}
+	}
+	return false
+}
+
+// reaches reports whether from depends, directly or not, on to.
+func reaches(from, to *object, seen map[*object]bool) bool {
+	if from == to {
+		return true
+	}
+	if seen[from] {
+		return false
+	}
+	seen[from] = true
+	for _, d := range from.deps {
+		if reaches(d, to, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// finishTables runs once dependencies are known: it places each default
+// inline or in a DEFAULT entry and writes the CREATE TABLE text.
+func (d *dumper) finishTables() {
+	for _, t := range d.sortedTables() {
+		if t.obj == nil || (t.kind != "r" && t.kind != "p" && t.kind != "v") {
+			continue
+		}
+		for _, c := range t.cols {
+			if c.def == nil || c.generated == "s" {
+				continue
+			}
+			c.separate = d.separateDefault(t, c)
+		}
+		for _, c := range t.cols {
+			if c.def == nil || c.generated == "s" {
+				continue
+			}
+			if !c.separate {
+				t.obj.dependOn(c.defDeps...)
+				continue
+			}
+			o := d.newObject(prioAttrDef, "DEFAULT", t.name+" "+c.name)
+			o.name = t.name
+			o.extra = fmt.Sprintf("%05d", c.num)
+			o.setNS(t.obj.ns)
+			o.setCat(pgAttrdef, c.defOID)
+			o.setOwner(t.owner)
+			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s ALTER COLUMN %s SET DEFAULT %s;\n", t.qual, d.q.id(c.name), *c.def))
+			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n", t.qual, d.q.id(c.name)))
+			o.dependOn(t.obj)
+			o.dependOn(c.defDeps...)
+		}
+		if t.kind != "v" {
+			t.obj.entry.Defn = pgarchive.Str(d.tableDefn(t))
+		}
+	}
+}
