@@ -37,7 +37,14 @@ var fixtures = []string{
 	"pg17/empty.dump",
 }
 
-func fixturePath(name string) string { return filepath.Join("..", "testdata", name) }
+// fixturePath is the path of a fixture named under testdata; archives the
+// tests make themselves are named by absolute path.
+func fixturePath(name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join("..", "testdata", name)
+}
 
 // newDB makes a fresh database with the role the fixtures grant to. Roles
 // are cluster-wide, so creating it must tolerate an earlier test's.
@@ -77,7 +84,7 @@ func pgdrill(t *testing.T, fixture, url string, opts Options) (Summary, error) {
 // not installed.
 func pgRestoreCmd(t *testing.T, fixture string) []string {
 	t.Helper()
-	if strings.HasPrefix(fixture, "pg15/") {
+	if strings.HasPrefix(fixture, "pg15/") || strings.Contains(fixture, "/pg15-") {
 		bin := filepath.Join(pg15Bin(), "pg_restore")
 		if _, err := os.Stat(bin); err != nil {
 			t.Skipf("parity: pg_restore 15 not installed (%s)", bin)
