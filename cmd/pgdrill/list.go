@@ -1,0 +1,291 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/pgdrill/pgdrill/pgarchive"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newListCmd) }
+
+func newListCmd() *cobra.Command {
+	var verbose, createDB, asJSON bool
+	var zone string
+	cmd := &cobra.Command{
+		Use:   "list [ARCHIVE|-]",
+		Short: "Print an archive's table of contents as pg_restore -l does",
+		Long: `Print the table of contents of a custom-format archive byte for byte as
+PostgreSQL 17's pg_restore -l prints it, so the output can be edited and used
+with pg_restore -L. Without ARCHIVE, or with -, the archive is read from
+standard input. The creation time is shown in the zone of TZ (or --timezone).
+
+--json prints the header and every TOC entry with all its fields instead.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			loc, err := listingZone(zone)
+			if err != nil {
+				return err
+			}
+			src, err := openArchiveSource(cmd, args)
+			if err != nil {
+				return err
+			}
+			defer src.Close()
+			out := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(out, archiveJSON(src.header, src.entries, createDB, loc))
+			}
+			return pgarchive.WriteListing(out, src.header, src.entries,
+				pgarchive.ListOptions{Verbose: verbose, CreateDB: createDB, Location: loc})
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVarP(&verbose, "verbose", "v", false, "list every entry with its dependencies, like pg_restore -l -v")
+	f.BoolVarP(&createDB, "create", "C", false, "list the DATABASE entry, like pg_restore -l -C")
+	f.BoolVar(&asJSON, "json", false, "print header and entries as JSON")
+	f.StringVar(&zone, "timezone", "", "time zone for the creation time (default: TZ, else local)")
+	return cmd
+}
+
+// listingZone resolves --timezone; empty means time.Local, which follows TZ.
+func listingZone(name string) (*time.Location, error) {
+	if name == "" {
+		return time.Local, nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, usageError(fmt.Errorf("--timezone: %w", err))
+	}
+	return loc, nil
+}
+
+// archiveSource is an archive opened for a command: a file, read with random
+// access, or standard input, read in one pass as pg_restore reads a pipe.
+type archiveSource struct {
+	name    string
+	header  pgarchive.Header
+	entries []*pgarchive.Entry
+	size    int64 // 0 for standard input
+
+	file   *pgarchive.ReadCloser
+	stream *pgarchive.Stream
+
+	next  int              // file: index of the next entry to look at
+	block *pgarchive.Block // file: the block Next returned last
+}
+
+// openArchiveSource opens args[0], or standard input when there is no
+// argument or it is "-". Failures are usage errors (exit 2).
+func openArchiveSource(cmd *cobra.Command, args []string) (*archiveSource, error) {
+	if len(args) == 0 || args[0] == "-" {
+		s, err := pgarchive.NewStream(cmd.InOrStdin())
+		if err != nil {
+			return nil, usageError(fmt.Errorf("standard input: %w", err))
+		}
+		return &archiveSource{name: "-", header: s.Header, entries: s.Entries, stream: s}, nil
+	}
+	rc, err := pgarchive.Open(args[0])
+	if err != nil {
+		return nil, usageError(err) // it names the file
+	}
+	return &archiveSource{name: args[0], header: rc.Header, entries: rc.Entries, size: rc.Size(), file: rc}, nil
+}
+
+// Next returns the next data block: in TOC order from a file, in file order
+// from standard input (the same order for pg_dump's archives). It returns
+// io.EOF after the last. The previous block is closed.
+func (s *archiveSource) Next() (*pgarchive.Block, error) {
+	if s.stream != nil {
+		b, err := s.stream.Next()
+		if err != nil && err != io.EOF {
+			err = usageError(fmt.Errorf("%s: %w", s.name, err))
+		}
+		return b, err
+	}
+	s.closeBlock()
+	for ; s.next < len(s.entries); s.next++ {
+		e := s.entries[s.next]
+		if e.DataState == pgarchive.DataNone {
+			continue
+		}
+		s.next++
+		b, err := s.file.Open(e)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("%s: %w", s.name, err))
+		}
+		s.block = b
+		return b, nil
+	}
+	return nil, io.EOF
+}
+
+// open returns the block of entry e: directly from a file, by reading on
+// to it from standard input.
+func (s *archiveSource) open(e *pgarchive.Entry) (*pgarchive.Block, error) {
+	if s.stream == nil {
+		s.closeBlock()
+		b, err := s.file.Open(e)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("%s: %w", s.name, err))
+		}
+		s.block = b
+		return b, nil
+	}
+	for {
+		b, err := s.Next()
+		if err == io.EOF {
+			return nil, usageError(fmt.Errorf("%s: %s: no data block in the archive", s.name, e))
+		}
+		if err != nil {
+			return nil, err
+		}
+		if b.Entry == e {
+			return b, nil
+		}
+	}
+}
+
+func (s *archiveSource) closeBlock() {
+	if s.block != nil {
+		s.block.Close()
+		s.block = nil
+	}
+}
+
+// Close releases the open block and the file.
+func (s *archiveSource) Close() error {
+	s.closeBlock()
+	if s.file != nil {
+		return s.file.Close()
+	}
+	return nil
+}
+
+// dataError marks an error met while reading a block as bad input (exit 2)
+// unless it already carries an exit code.
+func dataError(name string, err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	var ae *pgarchive.Error
+	if errors.As(err, &ae) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return usageError(fmt.Errorf("%s: %w", name, err))
+	}
+	return err
+}
+
+// listJSON is the --json form of an archive's header and TOC. NULL strings
+// are JSON null.
+type listJSON struct {
+	Header  headerJSON  `json:"header"`
+	Entries []entryJSON `json:"entries"`
+}
+
+type headerJSON struct {
+	Version       string      `json:"version"`
+	IntSize       int         `json:"intSize"`
+	OffSize       int         `json:"offSize"`
+	Format        int         `json:"format"`
+	Compression   string      `json:"compression"`
+	Level         int         `json:"level"` // zlib level of archives before 1.15
+	Created       createdJSON `json:"created"`
+	CreatedAt     time.Time   `json:"createdAt"` // as pg_restore reads them in the listing zone
+	DBName        string      `json:"dbname"`
+	ServerVersion *string     `json:"serverVersion"`
+	DumpVersion   *string     `json:"dumpVersion"`
+	TOCEntries    int         `json:"tocEntries"`
+}
+
+// createdJSON holds the struct tm fields as stored: month 0-11, year since 1900.
+type createdJSON struct {
+	Sec   int `json:"sec"`
+	Min   int `json:"min"`
+	Hour  int `json:"hour"`
+	Day   int `json:"day"`
+	Month int `json:"month"`
+	Year  int `json:"year"`
+	IsDST int `json:"isdst"`
+}
+
+type entryJSON struct {
+	DumpID       int     `json:"dumpId"`
+	Listed       bool    `json:"listed"` // shown by pg_restore -l (with -C if given)
+	HadDumper    bool    `json:"hadDumper"`
+	TableOID     uint32  `json:"tableOid"`
+	OID          uint32  `json:"oid"`
+	Tag          string  `json:"tag"`
+	Desc         string  `json:"desc"`
+	Section      string  `json:"section"`
+	Defn         *string `json:"defn"`
+	DropStmt     *string `json:"dropStmt"`
+	CopyStmt     *string `json:"copyStmt"`
+	Namespace    *string `json:"namespace"`
+	Tablespace   *string `json:"tablespace"`
+	TableAM      *string `json:"tableam"`
+	Relkind      int     `json:"relkind"`
+	Owner        *string `json:"owner"`
+	WithOIDs     string  `json:"withOids"`
+	Dependencies []int   `json:"dependencies"`
+	DataState    string  `json:"dataState"`
+	Offset       int64   `json:"offset"`
+}
+
+func nullable(s pgarchive.NullString) *string {
+	if !s.Valid {
+		return nil
+	}
+	return &s.String
+}
+
+func archiveJSON(h pgarchive.Header, entries []*pgarchive.Entry, createDB bool, loc *time.Location) listJSON {
+	out := listJSON{Header: headerJSON{
+		Version:       h.Version.String(),
+		IntSize:       h.IntSize,
+		OffSize:       h.OffSize,
+		Format:        h.Format,
+		Compression:   h.Compression.String(),
+		Level:         h.Level,
+		CreatedAt:     h.Created.Time(loc),
+		DBName:        h.DBName,
+		ServerVersion: nullable(h.ServerVersion),
+		DumpVersion:   nullable(h.DumpVersion),
+		TOCEntries:    h.TOCCount,
+	}, Entries: make([]entryJSON, 0, len(entries))}
+	c := h.Created
+	out.Header.Created = createdJSON{c.Sec, c.Min, c.Hour, c.Day, c.Month, c.Year, c.IsDST}
+	listed := pgarchive.Listed(entries, createDB)
+	for i, e := range entries {
+		deps := e.Dependencies
+		if deps == nil {
+			deps = []int{}
+		}
+		out.Entries = append(out.Entries, entryJSON{
+			DumpID:       e.DumpID,
+			Listed:       listed[i],
+			HadDumper:    e.HadDumper,
+			TableOID:     e.TableOID,
+			OID:          e.OID,
+			Tag:          e.Tag,
+			Desc:         e.Desc,
+			Section:      e.Section.String(),
+			Defn:         nullable(e.Defn),
+			DropStmt:     nullable(e.DropStmt),
+			CopyStmt:     nullable(e.CopyStmt),
+			Namespace:    nullable(e.Namespace),
+			Tablespace:   nullable(e.Tablespace),
+			TableAM:      nullable(e.TableAM),
+			Relkind:      e.Relkind,
+			Owner:        nullable(e.Owner),
+			WithOIDs:     e.WithOIDs,
+			Dependencies: deps,
+			DataState:    e.DataState.String(),
+			Offset:       e.Offset,
+		})
+	}
+	return out
+}
