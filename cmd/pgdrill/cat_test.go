@@ -208,13 +208,13 @@ func TestWriteCopyRows(t *testing.T) {
 		"1\ta\n2\tb\n",
 		"1\ta\n2\tb",
 		"1\t\\\\.\n\\.\n",
-		"a\\\n\\.\nb\n\\.\n",        // an escaped LF: the next \. continues the row
-		"a\\\\\n\\.\nrest\n",         // an escaped backslash: the LF ends the line
-		"a\\\\\\\n\\.\n\\.\ntail",    // three backslashes: escaped LF
-		"x\n\\.x\n\\..\n\\.\n",       // \.x is not the end line
-		"crlf\r\n\\.\r\n",            // CRLF data
-		"x\n\\.\r",                   // \.CR at EOF: not an end line
-		long + "\n\\.\n",             // rows longer than the buffer
+		"a\\\n\\.\nb\n\\.\n",      // an escaped LF: the next \. continues the row
+		"a\\\\\n\\.\nrest\n",      // an escaped backslash: the LF ends the line
+		"a\\\\\\\n\\.\n\\.\ntail", // three backslashes: escaped LF
+		"x\n\\.x\n\\..\n\\.\n",    // \.x is not the end line
+		"crlf\r\n\\.\r\n",         // CRLF data
+		"x\n\\.\r",                // \.CR at EOF: not an end line
+		long + "\n\\.\n",          // rows longer than the buffer
 		long + "\\\n\\.\n" + long + "\n\\.\n",
 		strings.Repeat("\\", 300<<10) + "\n\\.\nz\n\\.\n", // an even run across buffers
 		strings.Repeat("\\", 300<<10+1) + "\n\\.\nz\n\\.\n",
