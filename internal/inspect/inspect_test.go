@@ -84,11 +84,15 @@ func inspectFile(t *testing.T, name string) *Report {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := pgarchive.NewStream(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Archive(s.Header, s.Entries, s, Options{Location: time.UTC})
+	r, err := Archive(s.Header, s.Entries, s, Options{Location: time.UTC, Size: fi.Size()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestInspectGoldens: the command prints the reports of internal/inspect's
+// goldens (checked by hand, see internal/inspect/testdata/README.md).
+func TestInspectGoldens(t *testing.T) {
+	for _, name := range []string{"full-gzip", "tz-paris"} {
+		file := filepath.Join("..", "..", "testdata", "pg17", name+".dump")
+		for _, format := range []struct{ flag, ext string }{{"", ".txt"}, {"--json", ".json"}} {
+			want, err := os.ReadFile(filepath.Join("..", "..", "internal", "inspect", "testdata", name+format.ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"inspect", "--timezone", "UTC", file}
+			if format.flag != "" {
+				args = append(args, format.flag)
+			}
+			code, out, errOut := runArchiveCmd(t, nil, args...)
+			if code != 0 || out != string(want) {
+				t.Errorf("%v: exit %d %s; output:\n%s", args, code, errOut, out)
+			}
+		}
+		// From standard input the size is unknown; the rest is the same.
+		code, out, errOut := runArchiveCmd(t, openFile(t, file), "inspect", "--json", "--timezone", "UTC", "-")
+		want, _ := os.ReadFile(filepath.Join("..", "..", "internal", "inspect", "testdata", name+".json"))
+		var got, exp map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("stdin: exit %d %s: %v", code, errOut, err)
+		}
+		if err := json.Unmarshal(want, &exp); err != nil {
+			t.Fatal(err)
+		}
+		delete(exp["archive"].(map[string]any), "size")
+		if code != 0 || !reflect.DeepEqual(got, exp) {
+			t.Errorf("inspect - < %s: exit %d %s; output:\n%s", file, code, errOut, out)
+		}
+	}
+}
+
+// TestInspectFindsBadValues: an archive whose data has an impossible date
+// and a row missing a field is reported, and the exit status is 1.
+func TestInspectFindsBadValues(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pg17", "full-none.dump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Uncompressed data can be edited in place without changing any length.
+	edit := func(old, new string) {
+		if bytes.Count(raw, []byte(old)) != 1 || len(old) != len(new) {
+			t.Fatalf("cannot edit %q", old)
+		}
+		raw = bytes.Replace(raw, []byte(old), []byte(new), 1)
+	}
+	edit("1850-06-01 11:50:39+00\t", "1850-16-01 11:50:39+00\t")
+	edit("\t2024-01-04\t", " 2024-01-04\t")
+	file := filepath.Join(t.TempDir(), "bad.dump")
+	if err := os.WriteFile(file, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runArchiveCmd(t, nil, "inspect", "--timezone", "UTC", file)
+	if code != exitFailed {
+		t.Errorf("exit %d, want %d (%s)", code, exitFailed, errOut)
+	}
+	for _, want := range []string{
+		"values 326, nulls 2, infinite 2, fractional 308, invalid 1",
+		`invalid     "1850-16-01 11:50:39+00"`,
+		"public.measurements_2024  9 rows, 185 bytes raw",
+		"malformed rows: 1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "2 rows or values could not be read") {
+		t.Errorf("message %q", errOut)
+	}
+}
