@@ -35,11 +35,14 @@ func (m Method) String() string {
 }
 
 // DefaultBatchRows is the default transaction size. Every insert updates
-// the single audit_chain_head row, and the versions one transaction leaves
-// behind cannot be pruned until it commits, so each lookup of the head
-// walks them all: cost per row grows with the batch. A few thousand rows
-// per transaction keep that small while amortising commits.
-const DefaultBatchRows = 2000
+// the single audit_chain_head row, and the row versions one transaction
+// leaves behind cannot be pruned until it commits, so each head lookup
+// walks all of them: the cost per row grows with the batch (measured on
+// PostgreSQL 15: 5000 head updates in one transaction take 1.8 s, 360 µs
+// each). With synchronous_commit off a commit is cheap, so a few hundred
+// rows per transaction is near the optimum (about 45 µs per row in total
+// for batches of 50 to 500, twice that at 1000).
+const DefaultBatchRows = 250
 
 // insertRowsPerStatement bounds a multi-row INSERT (9 parameters per row,
 // under the protocol's 65535).
@@ -94,9 +97,26 @@ func quotedColumns() string {
 	return strings.Join(cols, ", ")
 }
 
-// copyBatch streams rows as COPY text; a COPY statement is its own
-// transaction.
-func copyBatch(ctx context.Context, conn *pgx.Conn, rows []chain.Row) error {
+// beginSQL opens each batch's transaction. synchronous_commit is off for
+// it: the rows are synthetic, and waiting for the WAL flush at every commit
+// would dominate the run time with small batches; a crash can lose the last
+// batches, never corrupt the chain.
+const beginSQL = "BEGIN; SET LOCAL synchronous_commit = off"
+
+// copyBatch streams rows as one COPY in its own transaction.
+func copyBatch(ctx context.Context, conn *pgx.Conn, rows []chain.Row) (err error) {
+	if err := conn.PgConn().Exec(ctx, beginSQL).Close(); err != nil {
+		return err
+	}
+	defer func() {
+		end := "COMMIT"
+		if err != nil {
+			end = "ROLLBACK"
+		}
+		if endErr := conn.PgConn().Exec(ctx, end).Close(); err == nil {
+			err = endErr
+		}
+	}()
 	pr, pw := io.Pipe()
 	go func() {
 		var buf []byte
@@ -112,7 +132,7 @@ func copyBatch(ctx context.Context, conn *pgx.Conn, rows []chain.Row) error {
 		}
 		pw.Close()
 	}()
-	_, err := conn.PgConn().CopyFrom(ctx, pr, copySQL)
+	_, err = conn.PgConn().CopyFrom(ctx, pr, copySQL)
 	pr.CloseWithError(io.ErrClosedPipe) // stops the writer if COPY failed early
 	return err
 }
@@ -140,6 +160,9 @@ func rowFields(dst [][]byte, r *chain.Row) [][]byte {
 // insertBatch sends rows as multi-row INSERTs in one transaction.
 func insertBatch(ctx context.Context, conn *pgx.Conn, rows []chain.Row) error {
 	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+			return err
+		}
 		for start := 0; start < len(rows); start += insertRowsPerStatement {
 			part := rows[start:min(start+insertRowsPerStatement, len(rows))]
 			var sql strings.Builder
