@@ -77,17 +77,19 @@ func WriteListing(w io.Writer, h Header, entries []*Entry, opts ListOptions) err
 	return nil
 }
 
-// Listed reports whether pg_restore -l (with -C when createDB) lists the
-// entry at index i of entries: whether a restore without selection options
-// would restore any part of it.
-func Listed(entries []*Entry, i int, createDB bool) bool {
+// Listed reports for each entry whether pg_restore -l (with -C when
+// createDB) lists it: whether a restore without selection options would
+// restore any part of it.
+func Listed(entries []*Entry, createDB bool) []bool {
+	out := make([]bool, len(entries))
 	cur := SectionPreData
-	for _, e := range entries[:i+1] {
+	for i, e := range entries {
 		if e.Section != SectionNone {
 			cur = e.Section
 		}
+		out[i] = listed(e, cur, createDB)
 	}
-	return listed(entries[i], cur, createDB)
+	return out
 }
 
 // listed follows pg_restore's _tocEntryRequired with no selection options

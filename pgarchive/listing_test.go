@@ -187,10 +187,8 @@ func TestListingLines(t *testing.T) {
 	if got.String() != wantV {
 		t.Errorf("verbose listing:\n%s", lineDiff(got.String(), wantV))
 	}
-	for i, want := range []bool{true, true, true, false, false} {
-		if got := Listed(entries, i, false); got != want {
-			t.Errorf("Listed(entries, %d) = %v, want %v", i, got, want)
-		}
+	if got, want := fmt.Sprint(Listed(entries, false)), "[true true true false false]"; got != want {
+		t.Errorf("Listed = %s, want %s", got, want)
 	}
 }
 
