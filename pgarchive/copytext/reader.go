@@ -64,10 +64,10 @@ func NewReader(src io.Reader) *Reader {
 // and their backing bytes are valid only until the next call.
 //
 // Errors name the line and stream offset. A *SyntaxError about a row's
-// content (today only a lone backslash at the very end of the stream) skips
-// that row and the caller may call Next again. Errors in the line structure
-// (markers, line ends, length) and read errors are final: every later call
-// returns the same error.
+// content (ErrMarkerNotAlone, ErrTrailingBackslash) skips that row and the
+// caller may call Next again. Errors in the line structure (ErrLiteralNewline,
+// ErrMarkerNewline, ErrLineTooLong) and read errors are final: every later
+// call returns the same error.
 func (r *Reader) Next() ([][]byte, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -201,17 +201,21 @@ func (r *Reader) readLine() ([]byte, error) {
 					i += 2 // the escaped byte is data, even LF or CR
 					continue
 				}
-				done, err := r.marker(b, i, eof)
-				if err != nil {
+				done, need, err := r.marker(b, i, eof)
+				switch {
+				case err != nil:
 					return nil, err
-				}
-				if !done {
+				case need:
 					needMore = true
 					break scan
+				case done:
+					r.done = true
+					r.line = nil
+					return nil, io.EOF
 				}
-				r.done = true
-				r.line = nil
-				return nil, io.EOF
+				// Not the terminator: the \. is line content, and decoding
+				// reports the row (ErrMarkerNotAlone).
+				i += 2
 			}
 		}
 		if !needMore && eof {
@@ -232,20 +236,24 @@ func (r *Reader) readLine() ([]byte, error) {
 	}
 }
 
-// marker checks the \. at b[i]. It reports done=false when more bytes are
-// needed to decide.
-func (r *Reader) marker(b []byte, i int, eof bool) (done bool, err error) {
+// marker decides whether the \. at b[i] ends the data: it must start its
+// line and be followed by the stream's line end. need reports that more
+// bytes are required to decide. A \. followed by a line end of the wrong
+// style is an error, as in the server. Anything else is not a terminator;
+// the caller keeps it as line content, which Decode then rejects for that
+// row only. (Over the protocol PostgreSQL 15–17 end the data at a \. after
+// data, keeping the bytes before it as the last row and dropping the rest;
+// 18 rejects it. Either way such a dump does not restore what it holds.)
+func (r *Reader) marker(b []byte, i int, eof bool) (done, need bool, err error) {
 	if i > r.start {
-		// PostgreSQL 15–17 would end the data here and keep the bytes before
-		// it as the last row; 18 rejects it. Either way the dump is unsound.
-		return false, r.errAt(i, ErrMarkerNotAlone)
+		return false, false, nil
 	}
 	want := 1
 	if r.eol == eolCRNL {
 		want = 2
 	}
 	if len(b) < i+2+want && !eof {
-		return false, nil
+		return false, true, nil
 	}
 	at := func(k int) byte { // a NUL past the end, as in the server
 		if k < len(b) {
@@ -254,24 +262,25 @@ func (r *Reader) marker(b []byte, i int, eof bool) (done bool, err error) {
 		return 0
 	}
 	c := at(i + 2)
-	if r.eol == eolCRNL {
-		if c == '\n' {
-			return false, r.errAt(i+2, ErrMarkerNewline)
-		}
-		if c != '\r' {
-			return false, r.errAt(i+2, ErrMarkerNotAlone)
-		}
-		c = at(i + 3)
+	var ok, wrong bool
+	switch r.eol {
+	case eolUnknown:
+		ok = c == '\n' || c == '\r'
+	case eolNL:
+		ok, wrong = c == '\n', c == '\r'
+	case eolCR:
+		ok, wrong = c == '\r', c == '\n'
+	case eolCRNL:
+		ok, wrong = c == '\r' && at(i+3) == '\n', c == '\n'
 	}
-	if c != '\r' && c != '\n' {
-		return false, r.errAt(i+2, ErrMarkerNotAlone)
+	if wrong {
+		return false, false, r.errAt(i+2, ErrMarkerNewline)
 	}
-	if r.eol == eolNL && c != '\n' || r.eol == eolCRNL && c != '\n' || r.eol == eolCR && c != '\r' {
-		return false, r.errAt(i+2, ErrMarkerNewline)
+	if ok {
+		r.lineNo++
+		r.lineOff = r.base + int64(r.start)
 	}
-	r.lineNo++
-	r.lineOff = r.base + int64(r.start)
-	return true, nil
+	return ok, false, nil
 }
 
 // take makes r.buf[r.start:end] the current line and resumes reading at

@@ -118,13 +118,13 @@ func TestReaderErrors(t *testing.T) {
 		offset int64
 		final  bool // later Next calls return the same error
 	}{
-		{"marker after data", "1\n2\\.\n", ErrMarkerNotAlone, 2, 3, true},
-		{"marker after tab", "1\t\\.\n", ErrMarkerNotAlone, 1, 2, true},
-		{"marker followed by data", "1\n\\.x\n", ErrMarkerNotAlone, 2, 4, true},
-		{"marker at EOF", "1\n\\.", ErrMarkerNotAlone, 2, 4, true},
+		{"marker after data", "1\n2\\.\n", ErrMarkerNotAlone, 2, 3, false},
+		{"marker after tab", "1\t\\.\n", ErrMarkerNotAlone, 1, 2, false},
+		{"marker followed by data", "1\n\\.x\n", ErrMarkerNotAlone, 2, 2, false},
+		{"marker at EOF", "1\n\\.", ErrMarkerNotAlone, 2, 2, false},
 		{"marker CRLF in LF stream", "1\n\\.\r\n", ErrMarkerNewline, 2, 4, true},
 		{"marker LF in CRLF stream", "1\r\n\\.\n", ErrMarkerNewline, 2, 5, true},
-		{"marker CR only in CRLF stream", "1\r\n\\.\rx", ErrMarkerNotAlone, 2, 5, true},
+		{"marker CR only in CRLF stream", "1\r\n\\.\rx", ErrLiteralNewline, 2, 5, true},
 		{"marker LF in CR stream", "1\r\\.\n", ErrMarkerNewline, 2, 4, true},
 		{"CR in LF stream", "1\n2\r3\n", ErrLiteralNewline, 2, 3, true},
 		{"LF in CR stream", "1\r2\n", ErrLiteralNewline, 2, 3, true},
@@ -149,24 +149,37 @@ func TestReaderErrors(t *testing.T) {
 				if tc.final && again != err {
 					t.Errorf("Next after a final error = %v, want %v", again, err)
 				}
+				if !tc.final && again == err {
+					t.Errorf("Next after a row error repeats it: %v", again)
+				}
 			})
 		}
 	}
 }
 
 func TestReaderRowErrorIsNotFinal(t *testing.T) {
-	// The only row-content error framing lets through is a backslash just
+	// Row errors skip the row: a \. inside a row, and a backslash just
 	// before EOF (the server keeps it as data, then drops it).
-	r := NewReader(strings.NewReader("1\tx\\\\\nx\\"))
-	fs, err := r.Next()
-	if err != nil || !sameFields(fs, toFields("1", "x\\")) {
-		t.Fatalf("row 1: %s, %v", showFields(fs), err)
+	r := NewReader(strings.NewReader("1\tx\\\\\na\\.b\n\\.x\n2\n3\\"))
+	want := []struct {
+		row []string
+		err error
+	}{
+		{[]string{"1", "x\\"}, nil},
+		{nil, ErrMarkerNotAlone},
+		{nil, ErrMarkerNotAlone},
+		{[]string{"2"}, nil},
+		{nil, ErrTrailingBackslash},
+		{nil, io.EOF},
 	}
-	if _, err := r.Next(); !errors.Is(err, ErrTrailingBackslash) {
-		t.Fatalf("row 2: %v, want ErrTrailingBackslash", err)
-	}
-	if _, err := r.Next(); err != io.EOF {
-		t.Fatalf("after a row error Next = %v, want io.EOF", err)
+	for i, w := range want {
+		fs, err := r.Next()
+		if !errors.Is(err, w.err) && err != w.err {
+			t.Fatalf("call %d: error %v, want %v", i+1, err, w.err)
+		}
+		if w.row != nil && !sameFields(fs, toFields(w.row...)) {
+			t.Fatalf("call %d: %s, want %q", i+1, showFields(fs), w.row)
+		}
 	}
 }
 
