@@ -3,7 +3,6 @@ package chain
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 
 	"github.com/pgdrill/pgdrill/internal/pgtime"
 )
@@ -30,49 +29,47 @@ type Row struct {
 // false where the SQL payload is NULL: an infinite timestamp, for which
 // to_char returns NULL and so, through ||, the whole payload.
 func Payload(r Row) (payload string, ok bool) {
-	var b strings.Builder
-	b.Grow(256)
-	if !appendPayload(&b, &r) {
-		return "", false
-	}
-	return b.String(), true
+	b, ok := appendPayload(make([]byte, 0, 256), &r)
+	return string(b), ok
 }
 
-func appendPayload(b *strings.Builder, r *Row) bool {
-	ts, ok := pgtime.FormatUTC(r.Timestamp)
-	if !ok {
-		return false
+func appendPayload(b []byte, r *Row) ([]byte, bool) {
+	if r.Timestamp == pgtime.NoBegin || r.Timestamp == pgtime.NoEnd {
+		return b, false // to_char gives NULL
 	}
 	if r.PrevHash != nil {
-		b.WriteString(*r.PrevHash)
+		b = append(b, *r.PrevHash...)
 	}
 	for _, s := range [...]string{r.ID, r.Actor, r.ActorType, r.Action, r.ResourceType, r.ResourceID} {
-		b.WriteByte('|')
-		b.WriteString(s)
+		b = append(b, '|')
+		b = append(b, s...)
 	}
-	b.WriteByte('|')
+	b = append(b, '|')
 	if r.Details != nil {
-		b.WriteString(*r.Details)
+		b = append(b, *r.Details...)
 	}
-	b.WriteByte('|')
-	b.WriteString(ts)
-	b.WriteByte('|')
+	b = append(b, '|')
+	b = pgtime.AppendUTC(b, r.Timestamp)
+	b = append(b, '|')
 	if r.EventCategory != nil {
-		b.WriteString(*r.EventCategory)
+		b = append(b, *r.EventCategory...)
 	}
-	return true
+	return b, true
 }
 
 // Hash returns the lowercase hex SHA-256 of Payload(r), as SQL's
 // audit_events_row_hash(); ok is false where that is NULL. The text is
 // hashed as its UTF-8 bytes (convert_to(payload, 'UTF8') in a UTF8
 // database).
-func Hash(r Row) (hash string, ok bool) {
-	p, ok := Payload(r)
+func Hash(r Row) (hash string, ok bool) { return hashRow(&r) }
+
+func hashRow(r *Row) (string, bool) {
+	var buf [512]byte
+	p, ok := appendPayload(buf[:0], r)
 	if !ok {
 		return "", false
 	}
-	sum := sha256.Sum256([]byte(p))
+	sum := sha256.Sum256(p)
 	return hex.EncodeToString(sum[:]), true
 }
 

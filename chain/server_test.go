@@ -19,7 +19,9 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
 
 // newChainDB returns a connection to a fresh database with the chain
 // installed (twice, to prove the migration idempotent).
-func newChainDB(t *testing.T) *pgx.Conn {
+func newChainDB(t *testing.T) *pgx.Conn { return newChainDBB(t) }
+
+func newChainDBB(t testing.TB) *pgx.Conn {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: no server")

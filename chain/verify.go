@@ -122,15 +122,26 @@ func makeRef(s *string, other map[[32]byte]string) hashRef {
 		return hashRef{}
 	}
 	var r hashRef
-	if len(*s) == 64 && strings.ToLower(*s) == *s {
-		if _, err := hex.Decode(r.sum[:], []byte(*s)); err == nil {
-			r.kind = refHex
-			return r
-		}
+	if isLowerHex64(*s) {
+		hex.Decode(r.sum[:], []byte(*s))
+		r.kind = refHex
+		return r
 	}
 	r.kind, r.sum = refOther, sha256.Sum256([]byte(*s))
 	other[r.sum] = *s
 	return r
+}
+
+func isLowerHex64(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func (r hashRef) text(other map[[32]byte]string) *string {
@@ -159,7 +170,7 @@ type key struct {
 
 // newKey builds r's key; other collects the text of non-canonical hashes.
 func newKey(r *Row, other map[[32]byte]string) key {
-	h, ok := Hash(*r)
+	h, ok := hashRow(r)
 	// row_hash IS DISTINCT FROM the computed hash; stored row_hash is never
 	// NULL (NOT NULL), so a NULL computed hash never matches
 	return key{
