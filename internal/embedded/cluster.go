@@ -110,7 +110,7 @@ func (s *Server) template(ctx context.Context, binDir string, acct account, env 
 	}
 	// A template serves every Config.TimeZone; the server's -c TimeZone
 	// overrides what initdb writes.
-	env = append(env[:len(env):len(env)], "TZ=UTC", "PGTZ=UTC")
+	env = append(env[:len(env):len(env)], "TZ=UTC")
 	if err := s.initdb(ctx, binDir, work, filepath.Join(work, "data"), password, acct, env, output); err != nil {
 		return "", "", err
 	}

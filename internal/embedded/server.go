@@ -1,8 +1,14 @@
 // Package embedded runs a throwaway PostgreSQL server for tests and for the
 // restore drill: it finds server binaries already on the machine (or has
-// github.com/fergusstrange/embedded-postgres download them), initialises a
-// cluster in a fresh temporary directory, starts it on a free loopback port
+// github.com/fergusstrange/embedded-postgres download them), puts a fresh
+// cluster in a new temporary directory, starts it on a free loopback port
 // and, on Stop, shuts it down and removes every file it made.
+//
+// The cluster is a copy of a template that the first server for a given
+// postgres binary initialises with initdb and leaves in a cache directory
+// (/var/cache/pgdrill as root, the user's cache dir otherwise); deleting
+// that directory is always safe. The server runs with fsync off: it is
+// for data that can be made again.
 //
 // As root the server programs run as the unprivileged "nobody" account,
 // because initdb and postgres refuse root. The server is a direct child of
@@ -12,6 +18,7 @@
 package embedded
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -119,7 +126,13 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 
-	runtimeDir, err := os.MkdirTemp(cfg.Dir, "pgdrill-pg-")
+	// Absolute, because the server runs in it and reports its data
+	// directory absolute, which waitReady compares.
+	parent, err := filepath.Abs(cmp.Or(cfg.Dir, os.TempDir()))
+	if err != nil {
+		return nil, fmt.Errorf("embedded: runtime dir: %w", err)
+	}
+	runtimeDir, err := os.MkdirTemp(parent, "pgdrill-pg-")
 	if err != nil {
 		return nil, fmt.Errorf("embedded: make runtime dir: %w", err)
 	}
@@ -155,9 +168,8 @@ func (s *Server) start(ctx context.Context, cfg Config, acct account, binDir str
 		output = io.MultiWriter(s.logFile, cfg.Logger)
 	}
 	env := append(os.Environ(),
-		"LC_ALL=C",           // messages we match ("Address already in use") stay English
-		"TZ="+cfg.TimeZone,   // spares initdb its scan of the zoneinfo tree
-		"PGTZ="+cfg.TimeZone, // and keeps the session default in step
+		"LC_ALL=C",         // messages we match ("Address already in use") stay English
+		"TZ="+cfg.TimeZone, // spares initdb its scan of the zoneinfo tree
 	)
 
 	dataDir := filepath.Join(s.runtimeDir, "data")
@@ -230,16 +242,30 @@ func (s *Server) start(ctx context.Context, cfg Config, acct account, binDir str
 func (s *Server) waitReady(ctx context.Context, dataDir string) error {
 	ctx, cancel := context.WithTimeout(ctx, startTimeout)
 	defer cancel()
+	// A ping can hang on a port held by something that is not PostgreSQL;
+	// our server's exit ends it at once.
+	pingCtx, cancelPing := context.WithCancel(ctx)
+	defer cancelPing()
+	go func() {
+		select {
+		case <-s.proc.done:
+			cancelPing()
+		case <-pingCtx.Done():
+		}
+	}()
 	url := s.URL("postgres")
 	var lastErr error
 	for {
-		if lastErr = ping(ctx, url, dataDir); lastErr == nil {
+		if lastErr = ping(pingCtx, url, dataDir); lastErr == nil {
 			return nil
+		}
+		if s.proc.exited() {
+			return fmt.Errorf("embedded: server on port %d exited during start: %v\n%s",
+				s.port, s.proc.err, s.logTail())
 		}
 		select {
 		case <-s.proc.done:
-			return fmt.Errorf("embedded: server on port %d exited during start: %v\n%s",
-				s.port, s.proc.err, s.logTail())
+			continue // reported above
 		case <-ctx.Done():
 			return fmt.Errorf("embedded: server on port %d not ready: %w (last attempt: %v)\n%s",
 				s.port, ctx.Err(), lastErr, s.logTail())

@@ -225,6 +225,18 @@ func TestConfigDirTimeZoneLogger(t *testing.T) {
 	}
 }
 
+func TestRelativeDir(t *testing.T) {
+	t.Chdir(reachableTempDir(t))
+	if err := os.Mkdir("rel", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, Config{Dir: "rel"})
+	if !filepath.IsAbs(s.runtimeDir) {
+		t.Errorf("runtime dir %s is relative", s.runtimeDir)
+	}
+	connect(t, s.URL("postgres"))
+}
+
 // busyPort holds a loopback port open until the test ends.
 func busyPort(t *testing.T) uint32 {
 	t.Helper()
@@ -333,7 +345,9 @@ func TestRootNeedsReachableDir(t *testing.T) {
 const childEnv = "PGDRILL_EMBEDDED_TEST_CHILD"
 
 // TestAsUnprivilegedUser proves the non-root path on a machine where the
-// suite runs as root: it reruns this package's server tests as nobody.
+// suite runs as root: it reruns, as nobody, the tests that cover what
+// differs between the two (ownership, template making, cleanup, the
+// parent-death signal).
 func TestAsUnprivilegedUser(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("already unprivileged (euid", os.Geteuid(), "): the other tests cover the non-root path directly")
@@ -348,7 +362,7 @@ func TestAsUnprivilegedUser(t *testing.T) {
 	}
 	exe := copyTestBinary(t, home)
 	cmd := exec.Command(exe, "-test.v", "-test.count=1",
-		"-test.run", "^(TestStartQueryStop|TestTwoServersAtOnce|TestConfigDirTimeZoneLogger|TestPortInUseRetries|TestStartFailuresCleanUp|TestParentDeathStopsServer)$")
+		"-test.run", "^(TestStartQueryStop|TestClusterTemplate|TestStartFailuresCleanUp|TestParentDeathStopsServer)$")
 	cmd.Dir = home
 	cmd.Env = append(os.Environ(), "HOME="+home, "TMPDIR="+home, childEnv+"=unprivileged")
 	cmd.SysProcAttr = &syscall.SysProcAttr{
@@ -361,8 +375,8 @@ func TestAsUnprivilegedUser(t *testing.T) {
 	}
 	for _, want := range []string{
 		fmt.Sprintf("running as euid %d; server runs as uid %d (drop=false)", acct.uid, acct.uid),
-		"--- PASS: TestStartQueryStop", "--- PASS: TestTwoServersAtOnce", "--- PASS: TestConfigDirTimeZoneLogger",
-		"--- PASS: TestPortInUseRetries", "--- PASS: TestStartFailuresCleanUp", "--- PASS: TestParentDeathStopsServer",
+		"--- PASS: TestStartQueryStop", "--- PASS: TestClusterTemplate",
+		"--- PASS: TestStartFailuresCleanUp", "--- PASS: TestParentDeathStopsServer",
 	} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("child output lacks %q:\n%s", want, out)
