@@ -215,12 +215,13 @@ func (d *dumper) attachCommentsAndACLs() error {
 func (d *dumper) commentEntry(o *object, typ, sqlName, tagName, text string) {
 	c := d.child(o, "COMMENT", typ+" "+tagName, pgarchive.SectionNone,
 		fmt.Sprintf("COMMENT ON %s %s IS %s;\n", typ, sqlName, literal(text)))
-	c.entry.DropStmt = pgarchive.Str("")
+	if o.entry.Desc == "EXTENSION" {
+		c.entry.Owner = pgarchive.Str("") // pg_dump's extension comments have an empty owner
+	}
 }
 
 func (d *dumper) aclEntry(o *object, tag, cmds string) {
-	c := d.child(o, "ACL", tag, pgarchive.SectionNone, cmds)
-	c.entry.DropStmt = pgarchive.Str("")
+	d.child(o, "ACL", tag, pgarchive.SectionNone, cmds)
 }
 
 func (d *dumper) collectDefaultACLs() error {
@@ -249,16 +250,19 @@ func (d *dumper) collectDefaultACLs() error {
 		if cmds == "" {
 			return nil
 		}
-		// The object name is empty, which leaves pg_dump's double space
-		// before TO and FROM.
+		// The object name is empty, which leaves pg_dump 15's double space
+		// before TO and FROM; pg_dump 17 writes one.
+		if d.opts.Format.AtLeast(pgarchive.V1_16) {
+			cmds = strings.ReplaceAll(cmds, " ON "+kind+"  ", " ON "+kind+" ")
+		}
 		o := d.newObject(prioDefaultACL, "DEFAULT ACL", "DEFAULT PRIVILEGES FOR "+kind)
+		o.name = typ // pg_dump sorts these by the object type letter
 		if nsOID != 0 {
 			o.setNS(d.nsName(nsOID))
 		}
 		o.setCat(pgDefaultACL, oid)
 		o.setOwner(role)
 		o.entry.Defn = pgarchive.Str(cmds)
-		o.entry.DropStmt = pgarchive.Str("")
 		if s := d.schemas[nsOID]; s != nil && s.obj != nil {
 			o.dependOn(s.obj)
 		}

@@ -2,6 +2,7 @@ package dump
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -51,9 +52,12 @@ func (d *dumper) collectBlobs() error {
 			o.named("LARGE OBJECT", "LARGE OBJECT", id, id)
 			o.acl, o.baseACL, o.aclOwner = b.acl, b.base, b.owner
 		}
+		// pg_dump 15 reads the objects for the block in OID order.
+		sorted := append([]blob(nil), list...)
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i].oid < sorted[j].oid })
 		data := d.newObject(prioBlobData, "BLOBS", "BLOBS")
 		data.entry.HadDumper = true
-		data.blobs = list
+		data.blobs = sorted
 		return nil
 	}
 	for start := 0; start < len(list); {

@@ -1,6 +1,7 @@
 package dump
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -130,7 +131,7 @@ func ifVersion(cond bool, then, otherwise string) string {
 	return otherwise
 }
 
-func (d *dumper) collectSchemas() error {
+func (d *dumper) collectSchemas() (err error) {
 	d.schemas = map[uint32]*schemaInfo{}
 	type nsRow struct {
 		oid          uint32
@@ -139,7 +140,7 @@ func (d *dumper) collectSchemas() error {
 		ext          bool
 	}
 	var list []nsRow
-	err := d.each("schemas", `SELECT n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner), n.nspacl::text[],
+	err = d.each("schemas", `SELECT n.oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner), n.nspacl::text[],
 		COALESCE((SELECT p.initprivs::text[] FROM pg_catalog.pg_init_privs p WHERE p.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND p.objoid = n.oid AND p.objsubid = 0),
 		         pg_catalog.acldefault('n', n.nspowner)::text[]),
 		`+extensionMember("pg_catalog.pg_namespace", "n.oid")+`
@@ -154,10 +155,17 @@ func (d *dumper) collectSchemas() error {
 	if err != nil {
 		return err
 	}
+	matched := false
+	defer func() {
+		if !matched && len(d.opts.Schemas) > 0 && err == nil {
+			err = errors.New("dump: -n: no matching schemas were found")
+		}
+	}()
 	for _, s := range list {
 		system := s.name == "pg_catalog" || s.name == "information_schema" || strings.HasPrefix(s.name, "pg_toast") || strings.HasPrefix(s.name, "pg_temp")
 		info := &schemaInfo{oid: s.oid, name: s.name, included: !system && !s.ext && d.schemaSelected(s.name)}
 		d.schemas[s.oid] = info
+		matched = matched || info.included
 		if !info.included || len(d.opts.Tables) > 0 {
 			continue
 		}
@@ -209,7 +217,6 @@ func (d *dumper) collectExtensions() error {
 		o.setCat(pgExtension, oid)
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("CREATE EXTENSION IF NOT EXISTS %s WITH SCHEMA %s;\n", d.q.id(name), d.q.id(ns)))
 		o.entry.DropStmt = pgarchive.Str("DROP EXTENSION " + d.q.id(name) + ";\n")
-		o.entry.Owner = pgarchive.Str("")
 		o.named("EXTENSION", "", d.q.id(name), d.q.id(name))
 		d.byCat[catKey{pgExtension, oid}] = o
 		return nil

@@ -93,7 +93,6 @@ func (d *dumper) collectIndexes() error {
 		o.setOwner(a.table.owner)
 		o.oid = a.child.oid
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER INDEX %s ATTACH PARTITION %s;\n", d.q.qual(parent.ns, parentIndexName(parent)), d.q.qual(a.child.ns, a.name)))
-		o.entry.DropStmt = pgarchive.Str("")
 		o.dependOn(parent, a.child)
 	}
 	return nil
@@ -243,8 +242,9 @@ func (d *dumper) collectPolicies() error {
 		o.setNS(t.obj.ns)
 		o.setOwner(t.owner)
 		o.oid = t.oid
-		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s ENABLE ROW LEVEL SECURITY;\n", t.qual))
-		o.entry.DropStmt = pgarchive.Str("")
+		// pg_dump writes this one without a final newline.
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s ENABLE ROW LEVEL SECURITY;", t.qual))
+		o.entry.OID = t.oid
 		o.dependOn(t.obj)
 	}
 	return d.each("policies", `SELECT p.oid, p.polrelid, p.polname, p.polcmd::text, p.polpermissive,

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -28,8 +26,8 @@ type Options struct {
 	// gzip (read by pg_restore 12 and later) and 1.16 for lz4 and zstd.
 	Format pgarchive.Version
 
-	Schemas    []string // -n: only these schemas (shell-style * and ? allowed)
-	Tables     []string // -t: only these tables, "name" or "schema.name"
+	Schemas    []string // -n: only these schemas (psql patterns: * ? and "quoting")
+	Tables     []string // -t: only these tables, [schema.]name patterns
 	SchemaOnly bool     // -s
 	DataOnly   bool     // -a
 
@@ -71,10 +69,20 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	if opts.SchemaOnly && opts.DataOnly {
 		return Summary{}, errors.New("dump: schema-only and data-only cannot be used together")
 	}
+	var schemaPats, tablePats []namePattern
 	for _, p := range opts.Schemas {
-		if _, err := path.Match(p, ""); err != nil {
-			return Summary{}, fmt.Errorf("dump: schema pattern %q: %w", p, err)
+		np, err := compilePattern(p, false)
+		if err != nil {
+			return Summary{}, fmt.Errorf("dump: -n: %w", err)
 		}
+		schemaPats = append(schemaPats, np)
+	}
+	for _, p := range opts.Tables {
+		np, err := compilePattern(p, true)
+		if err != nil {
+			return Summary{}, fmt.Errorf("dump: -t: %w", err)
+		}
+		tablePats = append(tablePats, np)
 	}
 	if opts.Format == (pgarchive.Version{}) {
 		opts.Format = pgarchive.V1_14
@@ -92,7 +100,7 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 
-	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{}}
+	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{}, schemaPats: schemaPats, tablePats: tablePats}
 	if err := d.setup(); err != nil {
 		return Summary{}, err
 	}
@@ -169,6 +177,8 @@ type dumper struct {
 	ids   int                // last dump ID handed out
 
 	dbObj    *object // the DATABASE entry
+
+	schemaPats, tablePats []namePattern
 	schemas  map[uint32]*schemaInfo
 	tables   map[uint32]*table
 	comments map[commentKey]string
@@ -286,7 +296,7 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	special := func(desc, defn string) {
 		d.ids++
 		e := &pgarchive.Entry{DumpID: d.ids, Desc: desc, Tag: desc, Section: pgarchive.SectionPreData,
-			Defn: pgarchive.Str(defn), DropStmt: pgarchive.Str(""), CopyStmt: pgarchive.Str(""), Owner: pgarchive.Str(""), WithOIDs: "false"}
+			Defn: pgarchive.Str(defn), WithOIDs: "false"}
 		out = append(out, tocEntry{e: e})
 	}
 	special("ENCODING", "SET client_encoding = "+literal(d.encoding)+";\n")
@@ -320,8 +330,11 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 func (d *dumper) keep(o *object) bool {
 	data := false
 	switch o.entry.Desc {
-	case "TABLE DATA", "SEQUENCE SET", "BLOB", "BLOBS", "BLOB METADATA", "MATERIALIZED VIEW DATA":
+	case "TABLE DATA", "SEQUENCE SET", "BLOB", "BLOBS", "BLOB METADATA":
 		data = true
+	case "MATERIALIZED VIEW DATA":
+		// pg_dump refreshes materialized views only in full dumps.
+		return !d.opts.SchemaOnly && !d.opts.DataOnly
 	}
 	switch {
 	case d.opts.SchemaOnly:
@@ -357,11 +370,11 @@ func (d *dumper) finish(o *object) tocEntry {
 
 // schemaSelected reports whether -n lets a schema through.
 func (d *dumper) schemaSelected(name string) bool {
-	if len(d.opts.Schemas) == 0 {
+	if len(d.schemaPats) == 0 {
 		return true
 	}
-	for _, p := range d.opts.Schemas {
-		if ok, _ := path.Match(p, name); ok {
+	for _, p := range d.schemaPats {
+		if p.match(name, "") {
 			return true
 		}
 	}
@@ -370,17 +383,11 @@ func (d *dumper) schemaSelected(name string) bool {
 
 // tableSelected reports whether -t lets a relation through.
 func (d *dumper) tableSelected(ns, name string) bool {
-	if len(d.opts.Tables) == 0 {
+	if len(d.tablePats) == 0 {
 		return true
 	}
-	for _, p := range d.opts.Tables {
-		pns, pname, qualified := strings.Cut(p, ".")
-		if !qualified {
-			pname, pns = pns, "*"
-		}
-		okNS, _ := path.Match(pns, ns)
-		okName, _ := path.Match(pname, name)
-		if okNS && okName {
+	for _, p := range d.tablePats {
+		if p.match(ns, name) {
 			return true
 		}
 	}

@@ -218,6 +218,7 @@ func (d *dumper) collectFunctions() error {
 		p.proacl::text[], pg_catalog.acldefault('f', p.proowner)::text[]
 		FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 		WHERE p.prokind IN ('f', 'p', 'w') AND NOT `+extensionMember("pg_catalog.pg_proc", "p.oid")+`
+		AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objid = p.oid AND i.deptype = 'i')
 		ORDER BY p.oid`, nil, func(r pgx.Rows) error {
 		var f fn
 		if err := r.Scan(&f.oid, &f.ns, &f.name, &f.owner, &f.kind, &f.args, &f.iargs, &f.lang, &f.result, &f.tagArgs,
@@ -397,16 +398,16 @@ func dollarQuote(body string) string {
 // ordered-set options are reported as unsupported.
 func (d *dumper) collectAggregates() error {
 	type agg struct {
-		oid, ns                             uint32
-		name, owner, args, iargs, kind      string
-		tagArgs                             *string
-		sfunc, stype, final, combine        string
-		serial, deserial, sortop, modify    string
-		finalExtra, moving                  bool
-		sspace                              int32
-		initcond                            *string
-		parallel                            string
-		acl, base                           []string
+		oid, ns                          uint32
+		name, owner, args, iargs, kind   string
+		tagArgs                          *string
+		sfunc, stype, final, combine     string
+		serial, deserial, sortop, modify string
+		finalExtra, moving               bool
+		sspace                           int32
+		initcond                         *string
+		parallel                         string
+		acl, base                        []string
 	}
 	var list []agg
 	err := d.each("aggregates", `SELECT p.oid, p.pronamespace, p.proname, pg_catalog.pg_get_userbyid(p.proowner),

@@ -1,6 +1,7 @@
 package dump
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -17,7 +18,7 @@ type table struct {
 	acl, base          []string
 	isPartition        bool
 	partBound, partKey string
-	reloptions         string
+	reloptions         []string
 	checkOption        string
 	am, tablespace     string
 	rowSecurity, force bool
@@ -62,14 +63,14 @@ type check struct {
 }
 
 type sequence struct {
-	typ                               string
-	start, incr, max, min, cache      int64
-	cycle                             bool
-	ownerTable                        uint32
-	ownerCol                          int16
-	identity                          string // 'a' or 'd' for identity sequences
-	last                              int64
-	called                            bool
+	typ                          string
+	start, incr, max, min, cache int64
+	cycle                        bool
+	ownerTable                   uint32
+	ownerCol                     int16
+	identity                     string // 'a' or 'd' for identity sequences
+	last                         int64
+	called                       bool
 }
 
 func (d *dumper) relSelected(nsOID uint32, name string) bool {
@@ -84,7 +85,7 @@ func (d *dumper) collectTables() error {
 		c.relacl::text[], pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)::text[],
 		c.relispartition, COALESCE(pg_catalog.pg_get_expr(c.relpartbound, c.oid), ''),
 		CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END,
-		COALESCE(pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(c.reloptions) o WHERE o !~ '^check_option='), ', '), ''),
+		ARRAY(SELECT o FROM pg_catalog.unnest(c.reloptions) o WHERE o !~ '^check_option='),
 		COALESCE((SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o WHERE o ~ '^check_option='), ''),
 		COALESCE(am.amname, ''), COALESCE(ts.spcname, ''), c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text, c.reloftype,
 		COALESCE((SELECT pg_catalog.array_agg(i.inhparent ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), '{}')
@@ -158,6 +159,9 @@ func (d *dumper) collectTables() error {
 				}
 			}
 		}
+	}
+	if len(d.opts.Tables) > 0 && len(d.tables) == 0 {
+		return errors.New("dump: -t: no matching tables were found")
 	}
 	if err := d.collectColumns(); err != nil {
 		return err
@@ -321,8 +325,8 @@ func (d *dumper) tableDefn(t *table) string {
 	if t.kind == "p" {
 		b.WriteString("\nPARTITION BY " + t.partKey)
 	}
-	if t.reloptions != "" {
-		b.WriteString("\nWITH (" + t.reloptions + ")")
+	if len(t.reloptions) > 0 {
+		b.WriteString("\nWITH (" + relOptions(t.reloptions) + ")")
 	}
 	b.WriteString(";\n")
 	for _, c := range t.cols {
@@ -393,8 +397,8 @@ func (d *dumper) viewObject(t *table) error {
 	var b strings.Builder
 	if t.kind == "v" {
 		fmt.Fprintf(&b, "CREATE VIEW %s", t.qual)
-		if t.reloptions != "" {
-			b.WriteString(" WITH (" + t.reloptions + ")")
+		if len(t.reloptions) > 0 {
+			b.WriteString(" WITH (" + relOptions(t.reloptions) + ")")
 		}
 		b.WriteString(" AS\n" + def)
 		if t.checkOption != "" {
@@ -407,8 +411,8 @@ func (d *dumper) viewObject(t *table) error {
 			o.entry.TableAM = pgarchive.Str(t.am)
 		}
 		fmt.Fprintf(&b, "CREATE MATERIALIZED VIEW %s", t.qual)
-		if t.reloptions != "" {
-			b.WriteString(" WITH (" + t.reloptions + ")")
+		if len(t.reloptions) > 0 {
+			b.WriteString(" WITH (" + relOptions(t.reloptions) + ")")
 		}
 		b.WriteString(" AS\n" + def + "\n  WITH NO DATA;\n")
 		if d.wantData() {
@@ -417,7 +421,6 @@ func (d *dumper) viewObject(t *table) error {
 			ref.entry.OID, ref.oid = t.oid, t.oid
 			ref.setOwner(t.owner)
 			ref.entry.Defn = pgarchive.Str("REFRESH MATERIALIZED VIEW " + t.qual + ";\n")
-			ref.entry.DropStmt = pgarchive.Str("")
 			ref.dependOn(o)
 		}
 	}
@@ -467,7 +470,6 @@ func (d *dumper) sequenceObject(t *table) error {
 			gen = "BY DEFAULT"
 		}
 		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY (\n    SEQUENCE NAME %s\n", owner.qual, d.q.id(ownerCol.name), gen, t.qual)
-		o.entry.DropStmt = pgarchive.Str("")
 	} else {
 		kw := "SEQUENCE"
 		if t.persistence == "u" {
@@ -504,7 +506,6 @@ func (d *dumper) sequenceObject(t *table) error {
 	if !identity && owner != nil && ownerCol != nil {
 		c := d.child(o, "SEQUENCE OWNED BY", t.name, pgarchive.SectionPreData,
 			fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;\n", t.qual, owner.qual, d.q.id(ownerCol.name)))
-		c.entry.DropStmt = pgarchive.Str("")
 		c.dependOn(owner.obj)
 	}
 	if d.wantData() {
@@ -512,7 +513,6 @@ func (d *dumper) sequenceObject(t *table) error {
 		set.setNS(o.ns)
 		set.setOwner(t.owner)
 		set.entry.Defn = pgarchive.Str(fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);\n", literal(t.qual), s.last, s.called))
-		set.entry.DropStmt = pgarchive.Str("")
 		set.dependOn(o)
 	}
 	return nil
@@ -553,7 +553,6 @@ func (d *dumper) collectAttach() error {
 		o.setOwner(t.owner)
 		o.oid = t.oid
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s ATTACH PARTITION %s %s;\n", parent.qual, t.qual, t.partBound))
-		o.entry.DropStmt = pgarchive.Str("")
 		o.dependOn(parent.obj, t.obj)
 	}
 	return nil
@@ -627,4 +626,15 @@ func (d *dumper) finishTables() {
 			t.obj.entry.Defn = pgarchive.Str(d.tableDefn(t))
 		}
 	}
+}
+
+// relOptions formats reloptions as pg_dump does: name='value', the value
+// always a quoted literal.
+func relOptions(opts []string) string {
+	out := make([]string, len(opts))
+	for i, o := range opts {
+		name, value, _ := strings.Cut(o, "=")
+		out[i] = name + "=" + literal(value)
+	}
+	return strings.Join(out, ", ")
 }
