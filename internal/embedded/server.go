@@ -165,7 +165,7 @@ func (s *Server) start(ctx context.Context, cfg Config, acct account, binDir str
 	}
 	var output io.Writer = s.logFile
 	if cfg.Logger != nil {
-		output = io.MultiWriter(s.logFile, cfg.Logger)
+		output = teeWriter{s.logFile, cfg.Logger}
 	}
 	env := append(os.Environ(),
 		"LC_ALL=C",         // messages we match ("Address already in use") stay English
@@ -335,6 +335,19 @@ func (s *Server) stop() error {
 		errs = append(errs, fmt.Errorf("embedded: remove %s: %w", s.runtimeDir, err))
 	}
 	return errors.Join(errs...)
+}
+
+// teeWriter copies the server's output to the log file and to the caller's
+// Logger. Unlike io.MultiWriter it ignores the Logger's errors: a failing
+// Logger must not cut the log file, nor the pipe the server writes to.
+type teeWriter struct {
+	file   io.Writer
+	logger io.Writer
+}
+
+func (t teeWriter) Write(p []byte) (int, error) {
+	_, _ = t.logger.Write(p)
+	return t.file.Write(p)
 }
 
 func randomPassword() (string, error) {

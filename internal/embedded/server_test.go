@@ -237,6 +237,19 @@ func TestRelativeDir(t *testing.T) {
 	connect(t, s.URL("postgres"))
 }
 
+// failingWriter refuses every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("refused") }
+
+func TestFailingLogger(t *testing.T) {
+	s := startServer(t, Config{Logger: failingWriter{}})
+	connect(t, s.URL("postgres"))
+	if log := s.logSince(0); !strings.Contains(log, "ready to accept connections") {
+		t.Errorf("server log lost behind a failing Logger:\n%s", log)
+	}
+}
+
 // busyPort holds a loopback port open until the test ends.
 func busyPort(t *testing.T) uint32 {
 	t.Helper()
