@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# restore.sh — restore benchmark: pgdrill restore vs pg_restore into the same
+# throwaway PostgreSQL 15 server, serial (-j1) and parallel (-j2), in one run.
+# Uses the ~1M-row audit archives that `bash bench/run.sh archives` builds
+# (cached in bench/out). Reports the best wall time of BENCH_RUNS runs, the
+# ratio pgdrill / pg_restore and each side's peak RSS, into
+# $BENCH_OUT/restore.md and on stdout.
+#
+#   bash bench/restore.sh                 # archives pg15-gzip pg17-zstd
+#   BENCH_RESTORE_ARCHIVES="pg17-lz4" BENCH_RUNS=1 bash bench/restore.sh
+#
+# Every run restores into a freshly created database; creating it is not
+# timed. pg_restore 17 sends SET transaction_timeout, which a 15 server
+# rejects: that one ignored error (exit status 1) is accepted, any other
+# error fails the benchmark. pgdrill sends that SET only to servers >= 17.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+PG15_BIN=${PG15_BIN:-/usr/lib/postgresql/15/bin}
+PG17=${PG17:-$(cd "$repo/.." && pwd)/shared/tools/pg17}
+BENCH_RUNS=${BENCH_RUNS:-3}
+BENCH_OUT=${BENCH_OUT:-$here/out}
+BENCH_RESTORE_ARCHIVES=${BENCH_RESTORE_ARCHIVES:-"pg15-gzip pg17-zstd"}
+TIME=/usr/bin/time
+
+unset PGDATABASE PGOPTIONS PGCLIENTENCODING PGSERVICE PGSERVICEFILE PGPASSWORD \
+      PGPASSFILE PGSSLMODE PGTZ PGDATESTYLE PGAPPNAME
+export LC_ALL=C LANG=C TZ=UTC
+
+log() { printf '%s\n' "bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+[ -x "$TIME" ] || die "$TIME missing (apt-get install time)"
+
+srv_dir= srv_up=
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+server_stop() {
+  if [ -n "$srv_up" ]; then
+    as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    srv_up=
+  fi
+  if [ -n "$srv_dir" ]; then rm -rf "$srv_dir"; srv_dir=; fi
+}
+trap server_stop EXIT
+trap 'exit 130' INT TERM
+
+# The same server settings as bench/run.sh's archive builder.
+server_start() {
+  srv_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgdrill-bench-restore.XXXXXX")
+  [ "$(id -u)" != 0 ] || chown postgres: "$srv_dir"
+  as_pg mkdir "$srv_dir/sock"
+  as_pg "$PG15_BIN/initdb" -D "$srv_dir/data" -U postgres -A trust -E UTF8 --locale=C \
+    --no-sync >"$srv_dir/initdb.log" 2>&1 || { cat "$srv_dir/initdb.log" >&2; die "initdb failed"; }
+  local port
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    port=$((20000 + RANDOM % 40000))
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || continue
+    if as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -l "$srv_dir/server.log" -w -t 60 \
+        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$srv_dir/sock -c timezone=UTC -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" \
+        start >/dev/null; then
+      srv_up=1
+      break
+    fi
+  done
+  [ -n "$srv_up" ] || { cat "$srv_dir/server.log" >&2; die "could not start the server"; }
+  # TCP for both tools, so neither gets the cheaper Unix socket.
+  export PGHOST=127.0.0.1 PGPORT="$port" PGUSER=postgres
+  log "server up on port $port ($srv_dir)"
+}
+
+fresh_db() {
+  "$PG15_BIN/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS bench_restore" \
+    -c "CREATE DATABASE bench_restore TEMPLATE template0"
+  "$PG15_BIN/psql" -X -q -d postgres -c "CHECKPOINT"
+}
+
+# run_pg_restore ARCHIVE-NAME FILE JOBS: pg_restore, tolerating only the
+# transaction_timeout error pg_restore 17 always gets from a 15 server.
+run_pg_restore() {
+  local name=$1 file=$2 jobs=$3 rc=0 err
+  err=$(mktemp)
+  case $name in
+    pg15-*) "$PG15_BIN/pg_restore" -j "$jobs" -d bench_restore "$file" 2>"$err" || rc=$? ;;
+    *) "$PG17" pg_restore -j "$jobs" -d bench_restore "$file" 2>"$err" || rc=$? ;;
+  esac
+  if [ "$rc" != 0 ]; then
+    if [ "$rc" = 1 ] && grep -q 'transaction_timeout' "$err" &&
+       [ "$(grep -c '^pg_restore: error:' "$err")" -le "$((jobs + 2))" ]; then
+      rc=0
+    else
+      cat "$err" >&2
+    fi
+  fi
+  rm -f "$err"
+  return "$rc"
+}
+
+# timed OUTVAR CMD...: best "seconds kib" of BENCH_RUNS runs, each on a
+# fresh database.
+timed() {
+  local __out=$1; shift
+  local best= best_rss= i line secs rss
+  for ((i = 0; i < BENCH_RUNS; i++)); do
+    fresh_db
+    if ! "$TIME" -f '%e %M' -o "$BENCH_OUT/time.txt" "$@" >/dev/null; then
+      die "failed: $*"
+    fi
+    line=$(tail -n 1 "$BENCH_OUT/time.txt")
+    secs=${line% *} rss=${line#* }
+    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+      best=$secs best_rss=$rss
+    fi
+  done
+  printf -v "$__out" '%s %s' "$best" "$best_rss"
+}
+
+mkdir -p "$BENCH_OUT"
+(cd "$repo" && go build -o "$BENCH_OUT/pgdrill" ./cmd/pgdrill) || die "cannot build pgdrill"
+server_start
+export -f run_pg_restore
+export PG15_BIN PG17
+
+results=$BENCH_OUT/restore.md
+{
+  echo "| archive | jobs | pgdrill s | pg_restore s | ratio | pgdrill peak RSS MiB | pg_restore peak RSS MiB | rows |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+} >"$results"
+for a in $BENCH_RESTORE_ARCHIVES; do
+  f=$BENCH_OUT/audit-$a.dump
+  [ -s "$f" ] || die "missing $f: run 'bash bench/run.sh archives' first"
+  for j in 1 2; do
+    log "restore: $a -j$j: pgdrill"
+    timed ours "$BENCH_OUT/pgdrill" restore -j "$j" -d bench_restore "$f"
+    rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
+    log "restore: $a -j$j: pg_restore"
+    timed theirs bash -c 'run_pg_restore "$@"' _ "$a" "$f" "$j"
+    theirs_rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
+    [ "$rows" = "$theirs_rows" ] || die "row counts differ: pgdrill $rows, pg_restore $theirs_rows"
+    awk -v a="$a" -v j="$j" -v o="$ours" -v t="$theirs" -v r="$rows" 'BEGIN {
+      split(o, x, " "); split(t, y, " ")
+      printf "| %s | %d | %.2f | %.2f | %.2fx | %.1f | %.1f | %d |\n",
+        a, j, x[1], y[1], (y[1] > 0 ? x[1] / y[1] : 0), x[2] / 1024, y[2] / 1024, r
+    }' >>"$results"
+  done
+done
+echo
+echo "restore into PostgreSQL 15 (best of $BENCH_RUNS; ratio = pgdrill / pg_restore; RSS of the client process)"
+cat "$results"
