@@ -81,6 +81,8 @@ func privNames(typ string, column bool) [][2]string {
 		return [][2]string{{"C", "CREATE"}, {"U", "USAGE"}}
 	case "TYPE", "TYPES", "DOMAIN":
 		return [][2]string{{"U", "USAGE"}}
+	case "DATABASE":
+		return [][2]string{{"C", "CREATE"}, {"c", "CONNECT"}, {"T", "TEMPORARY"}}
 	case "LARGE OBJECT":
 		return [][2]string{{"r", "SELECT"}, {"w", "UPDATE"}}
 	}
@@ -171,7 +173,11 @@ func (d *dumper) aclCommands(typ, name, sub, owner string, acl, base []string, p
 // pg_dump's order: the object's comment, column comments, then its ACL and
 // column ACLs.
 func (d *dumper) attachCommentsAndACLs() error {
-	for _, o := range d.objs {
+	all := d.objs
+	if d.dbObj != nil {
+		all = append([]*object{d.dbObj}, all...)
+	}
+	for _, o := range all {
 		if o.commentType != "" {
 			if text, ok := d.comments[commentKey{o.cat.class, o.cat.oid, 0}]; ok && text != o.defaultComment {
 				d.commentEntry(o, o.commentType, o.sqlName, o.tagName, text)

@@ -120,7 +120,43 @@ func (d *dumper) collectDatabase() error {
 		Defn: pgarchive.Str(b.String()), DropStmt: pgarchive.Str("DROP DATABASE " + d.q.id(name) + ";\n"), WithOIDs: "false"}
 	o.setCat(pgDatabase, oid)
 	o.setOwner(owner)
+	o.named("DATABASE", "DATABASE", d.q.id(name), d.q.id(name))
+	if err := d.tx.QueryRow(d.ctx, `SELECT datacl::text[], pg_catalog.acldefault('d', datdba)::text[] FROM pg_catalog.pg_database WHERE oid = $1`, oid).Scan(&o.acl, &o.baseACL); err != nil {
+		return fmt.Errorf("dump: read database ACL: %w", err)
+	}
+	o.aclOwner = owner
 	d.dbObj = o
+	return d.databaseProperties(o, name)
+}
+
+// databaseProperties makes the DATABASE PROPERTIES entry: settings made
+// with ALTER DATABASE ... SET and ALTER ROLE ... IN DATABASE ... SET, which
+// pg_restore applies with -C.
+func (d *dumper) databaseProperties(db *object, name string) error {
+	var b strings.Builder
+	err := d.each("database settings", `SELECT COALESCE(pg_catalog.pg_get_userbyid(NULLIF(s.setrole, 0)), ''), s.setconfig
+		FROM pg_catalog.pg_db_role_setting s WHERE s.setdatabase = $1 ORDER BY s.setrole <> 0, 1`, []any{db.oid}, func(r pgx.Rows) error {
+		var role string
+		var config []string
+		if err := r.Scan(&role, &config); err != nil {
+			return err
+		}
+		for _, c := range config {
+			k, v, _ := strings.Cut(c, "=")
+			if role == "" {
+				fmt.Fprintf(&b, "ALTER DATABASE %s SET %s TO %s;\n", d.q.id(name), d.q.id(k), configValue(k, v))
+			} else {
+				fmt.Fprintf(&b, "ALTER ROLE %s IN DATABASE %s SET %s TO %s;\n", d.q.id(role), d.q.id(name), d.q.id(k), configValue(k, v))
+			}
+		}
+		return nil
+	})
+	if err != nil || b.Len() == 0 {
+		return err
+	}
+	p := &object{entry: pgarchive.Entry{Desc: "DATABASE PROPERTIES", Tag: name, Section: pgarchive.SectionPreData,
+		Defn: pgarchive.Str(b.String()), DropStmt: pgarchive.Str(""), Owner: db.entry.Owner, WithOIDs: "false"}}
+	d.propsObj = p
 	return nil
 }
 
@@ -191,7 +227,8 @@ func (d *dumper) collectSchemas() (err error) {
 
 func (d *dumper) collectComments() error {
 	d.comments = map[commentKey]string{}
-	return d.each("comments", `SELECT classoid, objoid, objsubid, description FROM pg_catalog.pg_description`, nil, func(r pgx.Rows) error {
+	return d.each("comments", `SELECT classoid, objoid, objsubid, description FROM pg_catalog.pg_description
+		UNION ALL SELECT classoid, objoid, 0, description FROM pg_catalog.pg_shdescription WHERE classoid = 'pg_catalog.pg_database'::pg_catalog.regclass`, nil, func(r pgx.Rows) error {
 		var k commentKey
 		var text string
 		if err := r.Scan(&k.class, &k.oid, &k.sub, &text); err != nil {

@@ -107,8 +107,6 @@ func (d *dumper) checkUnsupported() error {
 		{"event trigger", `SELECT e.evtname FROM pg_catalog.pg_event_trigger e WHERE cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_event_trigger", "e.oid")},
 		{"publication", `SELECT p.pubname FROM pg_catalog.pg_publication p WHERE cardinality($1::oid[]) >= 0`},
 		{"security label", `SELECT s.provider || ' on ' || s.classoid::pg_catalog.regclass::text || ' ' || s.objoid FROM pg_catalog.pg_seclabel s WHERE cardinality($1::oid[]) >= 0`},
-		{"database setting", `SELECT pg_catalog.array_to_string(s.setconfig, ', ') FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_database db ON db.oid = s.setdatabase WHERE db.datname = pg_catalog.current_database() AND cardinality($1::oid[]) >= 0`},
-		{"database comment", `SELECT 'COMMENT ON DATABASE' FROM pg_catalog.pg_description c JOIN pg_catalog.pg_database db ON db.oid = c.objoid WHERE c.classoid = 'pg_catalog.pg_database'::pg_catalog.regclass AND db.datname = pg_catalog.current_database() AND cardinality($1::oid[]) >= 0`},
 	}
 	global := len(d.opts.Schemas) == 0 && len(d.opts.Tables) == 0
 	for _, c := range checks {

@@ -177,11 +177,12 @@ type dumper struct {
 	ids   int                // last dump ID handed out
 
 	dbObj    *object // the DATABASE entry
+	propsObj *object // its DATABASE PROPERTIES entry, if any
 
 	schemaPats, tablePats []namePattern
-	schemas  map[uint32]*schemaInfo
-	tables   map[uint32]*table
-	comments map[commentKey]string
+	schemas               map[uint32]*schemaInfo
+	tables                map[uint32]*table
+	comments              map[commentKey]string
 }
 
 type commentKey struct {
@@ -302,10 +303,6 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	special("ENCODING", "SET client_encoding = "+literal(d.encoding)+";\n")
 	special("STDSTRINGS", "SET standard_conforming_strings = 'on';\n")
 	special("SEARCHPATH", "SELECT pg_catalog.set_config('search_path', '', false);\n")
-	if d.dbObj != nil {
-		d.dbObj.dumpID = d.nextID()
-		out = append(out, d.finish(d.dbObj))
-	}
 	var emit func(o *object)
 	emit = func(o *object) {
 		if o.dumpID == 0 {
@@ -315,6 +312,29 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 			out = append(out, d.finish(o))
 		}
 		for _, c := range o.children {
+			emit(c)
+		}
+	}
+	// DATABASE, its comment and ACL come first, then its properties,
+	// as pg_dump writes them; pg_restore uses them only with -C.
+	if d.dbObj != nil {
+		d.dbObj.dumpID = d.nextID()
+		var acls []*object
+		for _, c := range d.dbObj.children {
+			if c.entry.Desc == "ACL" {
+				acls = append(acls, c)
+			}
+		}
+		out = append(out, d.finish(d.dbObj))
+		for _, c := range d.dbObj.children {
+			if c.entry.Desc != "ACL" {
+				emit(c)
+			}
+		}
+		if d.propsObj != nil {
+			emit(d.propsObj)
+		}
+		for _, c := range acls {
 			emit(c)
 		}
 	}
@@ -394,7 +414,5 @@ func (d *dumper) tableSelected(ns, name string) bool {
 	return false
 }
 
-// wantSchema is whether definitions are dumped at all; wantData whether
-// data is.
-func (d *dumper) wantSchema() bool { return !d.opts.DataOnly }
-func (d *dumper) wantData() bool   { return !d.opts.SchemaOnly }
+// wantData is whether data entries are made at all (not with -s).
+func (d *dumper) wantData() bool { return !d.opts.SchemaOnly }

@@ -58,7 +58,6 @@ type check struct {
 	oid        uint32
 	name, def  string
 	validated  bool
-	deps       []*object
 	separateOf *object
 }
 
