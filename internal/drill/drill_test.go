@@ -1,0 +1,142 @@
+package drill
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pgdrill/pgdrill/chain"
+	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/pgarchive"
+	"github.com/pgdrill/pgdrill/workload"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
+
+// TestDefaultDrill runs `pgdrill drill` as a user would: its own throwaway
+// server, 24 rows, dump, drop, restore, every check.
+func TestDefaultDrill(t *testing.T) {
+	var log bytes.Buffer
+	rep, err := Run(context.Background(), Config{Compression: pgarchive.CompressionGzip, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK {
+		t.Fatalf("drill failed: %s\n%+v", rep.Line(), rep.Checks)
+	}
+	if rep.Rows != workload.DefaultRows || rep.Pre.Rows != 24 || rep.Post.Rows != 24 || rep.Offline.Rows != 24 {
+		t.Errorf("rows: report %d, pre %d, post %d, offline %d; want 24", rep.Rows, rep.Pre.Rows, rep.Post.Rows, rep.Offline.Rows)
+	}
+	if rep.Pre.HeadHash == nil || len(*rep.Pre.HeadHash) != 64 {
+		t.Fatalf("source head hash %v", rep.Pre.HeadHash)
+	}
+	want := "PASS rows=24 chain_head=" + (*rep.Pre.HeadHash)[:8] + "… verifier=clean"
+	if got := rep.Line(); got != want {
+		t.Errorf("line %q, want %q", got, want)
+	}
+	for _, p := range []string{"start-server", "workload", "dump", "drop", "restore", "verify-offline"} {
+		if !strings.Contains(log.String(), "drill: "+p) {
+			t.Errorf("phase %s not logged:\n%s", p, log.String())
+		}
+	}
+}
+
+// TestEveryCompressionAndJobs drills with each compression and a parallel
+// restore on the edge workload, in a database of the shared test server.
+func TestEveryCompressionAndJobs(t *testing.T) {
+	for _, c := range []pgarchive.Compression{pgarchive.CompressionNone, pgarchive.CompressionGzip, pgarchive.CompressionLZ4, pgarchive.CompressionZstd} {
+		t.Run(c.String(), func(t *testing.T) {
+			rep, err := Run(context.Background(), Config{DB: pgtest.NewDB(t), Rows: 300, Edge: true, Seed: 7, Compression: c, Jobs: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !rep.OK || rep.Rows != 300 {
+				t.Fatalf("%s (rows %d)\n%+v", rep.Line(), rep.Rows, rep.Checks)
+			}
+		})
+	}
+}
+
+func TestRefusesDatabaseWithTables(t *testing.T) {
+	url := pgtest.NewDB(t)
+	conn := pgtest.Conn(t, url)
+	if _, err := conn.Exec(context.Background(), "CREATE TABLE keep_me (id int)"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(context.Background(), Config{DB: url})
+	if !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("drill on a database with tables: err %v, want ErrNotEmpty", err)
+	}
+	var n int
+	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM keep_me").Scan(&n); err != nil {
+		t.Fatalf("the refused drill touched the table: %v", err)
+	}
+	rep, err := Run(context.Background(), Config{DB: url, Force: true})
+	if err != nil || !rep.OK {
+		t.Fatalf("--force drill: %v %v", err, rep.Line())
+	}
+}
+
+// TestTamperedArchive changes one byte of one row in an uncompressed archive:
+// the offline verifier and the SQL verifier on the restored copy must both
+// name that row and its position, and the archive drill must fail.
+func TestTamperedArchive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "drill.dump")
+	rep, err := Run(context.Background(), Config{DB: pgtest.NewDB(t), Keep: path, Seed: 1, Compression: pgarchive.CompressionNone})
+	if err != nil || !rep.OK {
+		t.Fatalf("drill: %v %s", err, rep.Line())
+	}
+	const pos = 7
+	var victim string
+	i := 0
+	for row := range workload.Generate(workload.Config{Seed: 1}) {
+		if i == pos {
+			victim = row.ID
+			break
+		}
+		i++
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(raw, []byte(victim+"\t"))
+	if at < 0 || bytes.Count(raw, []byte(victim+"\t")) != 1 {
+		t.Fatalf("row %s not found once in the archive", victim)
+	}
+	raw[at+len(victim)+1] ^= 0x01 // first byte of the actor column
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	a, err := pgarchive.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := chain.VerifyArchive(a.Reader, "")
+	a.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := off.FirstBreak; b == nil || b.ID != victim || b.Pos != pos {
+		t.Fatalf("offline verifier: break %+v, want id %s pos %d", off.FirstBreak, victim, pos)
+	}
+
+	rep, err = Run(context.Background(), Config{Archive: path, DB: pgtest.NewDB(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK {
+		t.Fatal("drill on a tampered archive passed")
+	}
+	if p := rep.Post; p.FirstBreakID == nil || *p.FirstBreakID != victim || *p.FirstBreakPos != pos {
+		t.Fatalf("SQL verifier after restore: %s, want id %s pos %d", breakText(p), victim, pos)
+	}
+	if !strings.HasPrefix(rep.Line(), "FAIL SQL verifier pre=clean post=break id="+victim+" pos=7") {
+		t.Errorf("line %q", rep.Line())
+	}
+}
