@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -215,5 +216,86 @@ func TestParityInserts(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestParitySessionSettings covers archives whose ENCODING and STDSTRINGS
+// entries differ from the usual UTF8 and on: a LATIN1 client encoding, and
+// standard_conforming_strings off, where the INSERT splitter must honour
+// backslashes inside '...'.
+func TestParitySessionSettings(t *testing.T) {
+	pgDumpBin := filepath.Join(pg15Bin(), "pg_dump")
+	if _, err := os.Stat(pgDumpBin); err != nil {
+		t.Skipf("parity: pg_dump 15 not installed (%s)", pgDumpBin)
+	}
+	ctx := context.Background()
+	src := newDB(t)
+	sc := pgtest.Conn(t, src)
+	for _, q := range []string{
+		`CREATE TABLE public.odd (id int PRIMARY KEY, t text, j jsonb)`,
+		`INSERT INTO public.odd VALUES
+			(1, E'back\\slash; ''quoted'' ; "dq;"', '{"a": "x\\\\y;"}'),
+			(2, E'caf\u00e9 na\u00efve \u00bd', '{"k": "\u00e9"}'),
+			(3, E'trailing\\', NULL),
+			(4, E'semi;colon\nnew line\ttab', '[1, ";", "\""]'),
+			(5, '', '{}'),
+			(6, NULL, NULL)`,
+		`CREATE FUNCTION public.f(x text) RETURNS text LANGUAGE sql AS $$ SELECT x || ';' $$`,
+	} {
+		if _, err := sc.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	dbname := sc.Config().Database
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		dump []string
+		off  bool // standard_conforming_strings off for pg_dump's session
+	}{
+		{"latin1", []string{"-E", "LATIN1"}, false},
+		{"latin1-inserts", []string{"-E", "LATIN1", "--inserts"}, false},
+		{"std-strings-off-inserts", []string{"--inserts"}, true},
+		{"std-strings-off", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			archive := filepath.Join(dir, "pg15-"+tc.name+".dump")
+			c := exec.Command(pgDumpBin, append(tc.dump, "-Fc", "-f", archive, "-d", src)...)
+			c.Env = cleanEnv()
+			if tc.off {
+				c.Env = append(c.Env, "PGOPTIONS=-c standard_conforming_strings=off")
+			}
+			if out, err := c.CombinedOutput(); err != nil {
+				t.Fatalf("pg_dump: %v\n%s", err, out)
+			}
+			a, err := pgarchive.Open(archive)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var special []string
+			for _, e := range a.Entries {
+				if e.Desc == "ENCODING" || e.Desc == "STDSTRINGS" {
+					special = append(special, strings.TrimSpace(e.Defn.String))
+				}
+			}
+			a.Close()
+			t.Logf("%s: %q", dbname, special)
+			urlA, urlB := newDB(t), newDB(t)
+			want, _ := pgRestore(t, archive, urlA)
+			sum, err := pgdrill(t, archive, urlB, Options{})
+			var ign *IgnoredErrors
+			if err != nil && !errors.As(err, &ign) {
+				t.Fatal(err)
+			}
+			if sum.Errors != want || want != 0 {
+				t.Errorf("pgdrill ignored %d errors, pg_restore %d", sum.Errors, want)
+			}
+			if a, b := pgDump(t, urlA), pgDump(t, urlB); a != b {
+				t.Errorf("pg_dump output differs (- pg_restore, + pgdrill):\n%s", diffLines(a, b))
+			}
+			if a, b := snapshot(t, src), snapshot(t, urlB); a != b {
+				t.Errorf("restored database differs from the source:\n%s", diffLines(a, b))
+			}
+		})
 	}
 }
