@@ -15,7 +15,7 @@ import (
 )
 
 // testdata/fake-server.txz holds bin/initdb, bin/pg_ctl and bin/postgres as
-// three-line shell scripts that exit 1, made with
+// shell scripts that touch ran-NAME beside bin/ and exit 1, made with
 //
 //	tar --owner=0 --group=0 --numeric-owner --mtime=2024-01-01 --sort=name -cf - bin | xz -9 --check=crc32
 //
@@ -89,6 +89,10 @@ func TestDownloadBinaries(t *testing.T) {
 	if n := jars.Load(); n != 1 {
 		t.Errorf("%d jar downloads, want 1", n)
 	}
+	marks, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "ran-*"))
+	if len(marks) != 0 {
+		t.Errorf("the download ran server programs: %v", marks)
+	}
 
 	again, err := downloadBinaries(context.Background())
 	if err != nil || again != dir {
@@ -137,7 +141,8 @@ func TestStartFallsBackToDownload(t *testing.T) {
 		cache := useDownload(t, srv.URL)
 		noLocalServer(t)
 
-		// The fake initdb exits 1, so Start must fail running it.
+		// The fake initdb exits 1, so Start must fail running it; the error
+		// names the command Start ran.
 		_, err := Start(context.Background(), Config{Dir: reachableTempDir(t)})
 		if err == nil || !strings.Contains(err.Error(), filepath.Join(cache, "embedded-postgres-"+string(downloadVersion), "bin", "initdb")) {
 			t.Fatalf("Start: %v, want a failure of the downloaded initdb", err)
