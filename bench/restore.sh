@@ -9,8 +9,9 @@
 #   bash bench/restore.sh                 # archives pg15-gzip pg17-zstd
 #   BENCH_RESTORE_ARCHIVES="pg17-lz4" BENCH_RUNS=1 bash bench/restore.sh
 #
-# Every run restores into a freshly created database; creating it is not
-# timed. pg_restore 17 sends SET transaction_timeout, which a 15 server
+# Every run restores into a freshly created, checkpointed database; creating
+# it is not timed. An untimed warm-up restore comes first, then the two tools
+# alternate which runs first. pg_restore 17 sends SET transaction_timeout, which a 15 server
 # rejects: that one ignored error (exit status 1) is accepted, any other
 # error fails the benchmark. pgdrill sends that SET only to servers >= 17.
 set -euo pipefail
@@ -95,23 +96,33 @@ run_pg_restore() {
   return "$rc"
 }
 
-# timed OUTVAR CMD...: best "seconds kib" of BENCH_RUNS runs, each on a
-# fresh database.
-timed() {
-  local __out=$1; shift
-  local best= best_rss= i line secs rss
+# once CMD...: one run on a fresh database; prints "seconds kib".
+once() {
+  fresh_db
+  "$TIME" -f '%e %M' -o "$BENCH_OUT/time.txt" "$@" >/dev/null || die "failed: $*"
+  tail -n 1 "$BENCH_OUT/time.txt"
+}
+
+# pair OURS THEIRS ARCHIVE-NAME FILE JOBS: BENCH_RUNS runs of each tool after
+# an untimed warm-up run, alternating which goes first (the first restore
+# after another pays for its WAL and cold caches); sets OURS and THEIRS to
+# the best "seconds kib" of each.
+pair() {
+  local __ours=$1 __theirs=$2 name=$3 file=$4 jobs=$5 i o t bo= bt=
+  once "$BENCH_OUT/pgdrill" restore -j "$jobs" -d bench_restore "$file" >/dev/null
   for ((i = 0; i < BENCH_RUNS; i++)); do
-    fresh_db
-    if ! "$TIME" -f '%e %M' -o "$BENCH_OUT/time.txt" "$@" >/dev/null; then
-      die "failed: $*"
-    fi
-    line=$(tail -n 1 "$BENCH_OUT/time.txt")
-    secs=${line% *} rss=${line#* }
-    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best=$secs best_rss=$rss
-    fi
+    if ((i % 2 == 1)); then t=$(once bash -c 'run_pg_restore "$@"' _ "$name" "$file" "$jobs") || exit 1; fi
+    o=$(once "$BENCH_OUT/pgdrill" restore -j "$jobs" -d bench_restore "$file") || exit 1
+    ours_rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
+    if ((i % 2 == 0)); then t=$(once bash -c 'run_pg_restore "$@"' _ "$name" "$file" "$jobs") || exit 1; fi
+    theirs_rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
+    [ "$ours_rows" = "$theirs_rows" ] || die "row counts differ: pgdrill $ours_rows, pg_restore $theirs_rows"
+    log "  run $((i + 1)): pgdrill ${o% *} s, pg_restore ${t% *} s"
+    if [ -z "$bo" ] || awk -v a="${o% *}" -v b="${bo% *}" 'BEGIN { exit !(a < b) }'; then bo=$o; fi
+    if [ -z "$bt" ] || awk -v a="${t% *}" -v b="${bt% *}" 'BEGIN { exit !(a < b) }'; then bt=$t; fi
   done
-  printf -v "$__out" '%s %s' "$best" "$best_rss"
+  printf -v "$__ours" '%s' "$bo"
+  printf -v "$__theirs" '%s' "$bt"
 }
 
 mkdir -p "$BENCH_OUT"
@@ -129,14 +140,9 @@ for a in $BENCH_RESTORE_ARCHIVES; do
   f=$BENCH_OUT/audit-$a.dump
   [ -s "$f" ] || die "missing $f: run 'bash bench/run.sh archives' first"
   for j in 1 2; do
-    log "restore: $a -j$j: pgdrill"
-    timed ours "$BENCH_OUT/pgdrill" restore -j "$j" -d bench_restore "$f"
-    rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
-    log "restore: $a -j$j: pg_restore"
-    timed theirs bash -c 'run_pg_restore "$@"' _ "$a" "$f" "$j"
-    theirs_rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
-    [ "$rows" = "$theirs_rows" ] || die "row counts differ: pgdrill $rows, pg_restore $theirs_rows"
-    awk -v a="$a" -v j="$j" -v o="$ours" -v t="$theirs" -v r="$rows" 'BEGIN {
+    log "restore: $a -j$j"
+    pair ours theirs "$a" "$f" "$j"
+    awk -v a="$a" -v j="$j" -v o="$ours" -v t="$theirs" -v r="$ours_rows" 'BEGIN {
       split(o, x, " "); split(t, y, " ")
       printf "| %s | %d | %.2f | %.2f | %.2fx | %.1f | %.1f | %d |\n",
         a, j, x[1], y[1], (y[1] > 0 ? x[1] / y[1] : 0), x[2] / 1024, y[2] / 1024, r
