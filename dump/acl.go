@@ -66,11 +66,17 @@ func parseACLItem(s string) (aclItem, error) {
 
 // privNames lists, in pg_dump's order, the privileges an object type
 // knows; a grant of all of them is written ALL.
-func privNames(typ string, column bool) [][2]string {
+//
+// pg_dump 17 knows MAINTAIN too, so a full set of PostgreSQL 15 table
+// privileges is not ALL to it; withMaintain follows it for 1.16 archives.
+func privNames(typ string, column, withMaintain bool) [][2]string {
 	switch typ {
 	case "TABLE", "TABLES":
 		if column {
 			return [][2]string{{"r", "SELECT"}, {"a", "INSERT"}, {"x", "REFERENCES"}, {"w", "UPDATE"}}
+		}
+		if withMaintain {
+			return [][2]string{{"r", "SELECT"}, {"a", "INSERT"}, {"x", "REFERENCES"}, {"d", "DELETE"}, {"t", "TRIGGER"}, {"D", "TRUNCATE"}, {"m", "MAINTAIN"}, {"w", "UPDATE"}}
 		}
 		return [][2]string{{"r", "SELECT"}, {"a", "INSERT"}, {"x", "REFERENCES"}, {"d", "DELETE"}, {"t", "TRIGGER"}, {"D", "TRUNCATE"}, {"w", "UPDATE"}}
 	case "SEQUENCE", "SEQUENCES":
@@ -134,7 +140,7 @@ func (d *dumper) aclCommands(typ, name, sub, owner string, acl, base []string, p
 		}
 		var privs, wgo []string
 		allWith, allWithout := true, true
-		for _, p := range privNames(typ, sub != "") {
+		for _, p := range privNames(typ, sub != "", d.opts.Format.AtLeast(pgarchive.V1_16)) {
 			i := strings.Index(it.privs, p[0])
 			kw := p[1] + subSuffix
 			switch {

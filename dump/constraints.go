@@ -35,11 +35,13 @@ func (d *dumper) collectIndexes() error {
 	}
 	type attach struct {
 		child  *object
+		index  uint32 // the partition index's own OID
 		parent uint32
 		table  *table
 		name   string
 	}
 	var attaches []attach
+	d.indexAttaches = map[uint32][]indexAttach{}
 	for _, x := range list {
 		t := d.tables[x.rel]
 		if t == nil || t.obj == nil || (t.kind != "r" && t.kind != "p" && t.kind != "m") {
@@ -80,7 +82,7 @@ func (d *dumper) collectIndexes() error {
 		o.entry.Defn = pgarchive.Str(defn)
 		d.byCat[catKey{pgClass, x.oid}] = o
 		if x.parent != 0 {
-			attaches = append(attaches, attach{child: o, parent: x.parent, table: t, name: x.name})
+			attaches = append(attaches, attach{child: o, index: x.oid, parent: x.parent, table: t, name: x.name})
 		}
 	}
 	for _, a := range attaches {
@@ -94,8 +96,15 @@ func (d *dumper) collectIndexes() error {
 		o.oid = a.child.oid
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER INDEX %s ATTACH PARTITION %s;\n", d.q.qual(parent.ns, parentIndexName(parent)), d.q.qual(a.child.ns, a.name)))
 		o.dependOn(parent, a.child)
+		d.indexAttaches[a.parent] = append(d.indexAttaches[a.parent], indexAttach{obj: o, child: a.index})
 	}
 	return nil
+}
+
+// indexAttach is an INDEX ATTACH entry and the partition index it attaches.
+type indexAttach struct {
+	obj   *object
+	child uint32
 }
 
 // parentIndexName is the index name of an INDEX object or of the index
@@ -108,12 +117,13 @@ func parentIndexName(o *object) string {
 }
 
 func (d *dumper) collectConstraints() error {
-	return d.each("constraints", `SELECT c.oid, c.conrelid, c.conname, c.contype::text, pg_catalog.pg_get_constraintdef(c.oid), c.convalidated, c.conislocal, c.conparentid
+	return d.each("constraints", `SELECT c.oid, c.conrelid, c.conname, c.contype::text, pg_catalog.pg_get_constraintdef(c.oid), c.convalidated, c.conislocal, c.conparentid,
+		c.conindid, c.confrelid
 		FROM pg_catalog.pg_constraint c WHERE c.conrelid <> 0 AND c.contype IN ('c', 'f') ORDER BY c.oid`, nil, func(r pgx.Rows) error {
-		var oid, rel, parent uint32
+		var oid, rel, parent, index, refRel uint32
 		var name, typ, def string
 		var valid, local bool
-		if err := r.Scan(&oid, &rel, &name, &typ, &def, &valid, &local, &parent); err != nil {
+		if err := r.Scan(&oid, &rel, &name, &typ, &def, &valid, &local, &parent, &index, &refRel); err != nil {
 			return err
 		}
 		t := d.tables[rel]
@@ -154,6 +164,21 @@ func (d *dumper) collectConstraints() error {
 			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
 			o.dependOn(t.obj)
 			d.byCat[catKey{pgConstraint, oid}] = o
+			// A partitioned unique index is usable only once every
+			// partition's index is attached, so wait for the attaches.
+			var attached func(idx uint32)
+			attached = func(idx uint32) {
+				for _, a := range d.indexAttaches[idx] {
+					o.dependOn(a.obj)
+					attached(a.child)
+				}
+			}
+			attached(index)
+			// A data-only restore has the constraints in place: load the
+			// referenced table first, as pg_dump orders it.
+			if ref := d.tables[refRel]; d.opts.DataOnly && ref != nil && ref != t && ref.data != nil && t.data != nil {
+				t.data.dependOn(ref.data)
+			}
 		}
 		return nil
 	})

@@ -183,6 +183,7 @@ type dumper struct {
 	schemas               map[uint32]*schemaInfo
 	tables                map[uint32]*table
 	comments              map[commentKey]string
+	indexAttaches         map[uint32][]indexAttach // by parent index OID
 }
 
 type commentKey struct {

@@ -89,7 +89,7 @@ INSERT INTO app.accounts (email, status, amount, code, score, note, big, created
 
 CREATE TABLE app.entries (
     id serial PRIMARY KEY,
-    account_id bigint NOT NULL REFERENCES app.accounts (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    account_id bigint NOT NULL REFERENCES app.accounts (id) ON DELETE CASCADE DEFERRABLE,
     during tstzrange NOT NULL,
     pair app.pair,
     r app.floatrange,
