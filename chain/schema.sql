@@ -10,7 +10,9 @@
 -- The insert trigger links each row to the head, i.e. to the last row
 -- inserted, so insertion order must equal chain order; the trigger therefore
 -- REJECTS a row that does not sort after the current head row, instead of
--- letting the chain break silently.
+-- letting the chain break silently. It checks against the greatest
+-- ("timestamp", id) in the table, found at the end of the chain-order index,
+-- which is the head row's whenever the chain is intact.
 
 CREATE TABLE IF NOT EXISTS audit_events (
     id             text PRIMARY KEY,
@@ -27,7 +29,6 @@ CREATE TABLE IF NOT EXISTS audit_events (
 );
 
 CREATE INDEX IF NOT EXISTS audit_events_chain_order ON audit_events ("timestamp", id COLLATE "C");
-CREATE INDEX IF NOT EXISTS audit_events_row_hash ON audit_events (row_hash);
 
 CREATE TABLE IF NOT EXISTS audit_chain_head (
     id         int PRIMARY KEY CHECK (id = 1),
@@ -68,13 +69,11 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'audit_chain_head has no row 1';
     END IF;
-    IF head_hash IS NOT NULL THEN
-        SELECT "timestamp", id INTO last_ts, last_id FROM audit_events WHERE row_hash = head_hash;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'audit_chain_head points at row_hash % which no audit_events row has', head_hash;
-        END IF;
+    SELECT "timestamp", id INTO last_ts, last_id FROM audit_events
+    ORDER BY "timestamp" DESC, id COLLATE "C" DESC LIMIT 1;
+    IF FOUND THEN
         IF NEW."timestamp" < last_ts OR (NEW."timestamp" = last_ts AND NEW.id COLLATE "C" <= last_id) THEN
-            RAISE EXCEPTION 'audit_events % (%) does not sort after the chain head % (%)',
+            RAISE EXCEPTION 'audit_events % (%) does not sort after the last row % (%)',
                 NEW.id, NEW."timestamp", last_id, last_ts
                 USING HINT = 'insert audit events in ("timestamp", id) order';
         END IF;
