@@ -274,6 +274,8 @@ func (s *Server) waitReady(ctx context.Context, dataDir string) error {
 	}
 }
 
+var errForeignServer = errors.New("a different server answers on this port")
+
 func ping(ctx context.Context, url, dataDir string) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
