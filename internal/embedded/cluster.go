@@ -44,8 +44,8 @@ var cacheDir = func() (string, error) {
 }
 
 // initCluster fills dataDir with a new cluster and returns the superuser's
-// password. initdb is most of a cold start (measured here: 2.5 s of 2.5 s
-// under heavy load, where copying takes 0.4 s), so the first server made
+// password. initdb is most of a cold start (on a loaded 2-core machine it
+// took 2.5 s where copying a template took 0.4 s), so the first server made
 // with a given postgres binary initialises a template in the cache and every
 // later one copies it. Without a usable cache it runs initdb in place.
 func (s *Server) initCluster(ctx context.Context, binDir, dataDir string, acct account, env []string, output io.Writer) (string, error) {
