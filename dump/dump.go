@@ -318,6 +318,12 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	}
 	// DATABASE, its comment and ACL come first, then its properties,
 	// as pg_dump writes them; pg_restore uses them only with -C.
+	if d.dbObj != nil && d.opts.DataOnly {
+		// pg_dump -a keeps the DATABASE entry but not its comment,
+		// properties or ACL, which are definitions.
+		d.dbObj.children = nil
+		d.propsObj = nil
+	}
 	if d.dbObj != nil {
 		d.dbObj.dumpID = d.nextID()
 		var acls []*object
