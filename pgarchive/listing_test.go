@@ -484,3 +484,153 @@ func TestListingMatchesPgRestore(t *testing.T) {
 		}
 	}
 }
+
+// writtenArchive builds an archive of version v with entries no fixture has:
+// names with line breaks, NULL owners and namespaces, OIDs above 2^31,
+// database-level comments, entries without a definition, sections
+// inherited by SectionNone entries, INSERT-mode data and large objects.
+func writtenArchive(t *testing.T, v Version, comp Compression, created CreateTime) []byte {
+	t.Helper()
+	h := Header{Version: v, Compression: comp, Created: created, DBName: "db\nname",
+		ServerVersion: Str("15.18"), DumpVersion: Str("17.12")}
+	if v.Less(V1_15) && comp == CompressionNone {
+		h.Level = 0
+	}
+	var entries []*Entry
+	add := func(e *Entry) *Entry {
+		if e.WithOIDs == "" {
+			e.WithOIDs = "false"
+		}
+		entries = append(entries, e)
+		return e
+	}
+	add(&Entry{DumpID: 9001, Tag: "ENCODING", Desc: "ENCODING", Section: SectionPreData, Defn: Str("SET client_encoding = 'UTF8';\n")})
+	add(&Entry{DumpID: 9002, Tag: "STDSTRINGS", Desc: "STDSTRINGS", Section: SectionPreData, Defn: Str("SET standard_conforming_strings = 'on';\n")})
+	if v.AtLeast(V1_13) {
+		add(&Entry{DumpID: 9003, Tag: "SEARCHPATH", Desc: "SEARCHPATH", Section: SectionPreData, Defn: Str("SELECT pg_catalog.set_config('search_path', '', false);\n")})
+	}
+	add(&Entry{DumpID: 9004, TableOID: 1262, OID: 16384, Tag: "db\nname", Desc: "DATABASE", Section: SectionPreData,
+		Defn: Str("CREATE DATABASE x;\n"), DropStmt: Str("DROP DATABASE x;\n"), Owner: Str("postgres")})
+	add(&Entry{DumpID: 9005, Tag: "DATABASE db", Desc: "COMMENT", Section: SectionNone, Defn: Str("COMMENT ON DATABASE x IS 'c';\n"),
+		Owner: Str("postgres"), Dependencies: []int{9004}})
+	add(&Entry{DumpID: 5, TableOID: 2615, OID: 3000000001, Tag: "we\rird\nschema", Desc: "SCHEMA", Section: SectionPreData,
+		Defn: Str("CREATE SCHEMA x;\n"), Owner: Str("o\nwner")})
+	add(&Entry{DumpID: 6, TableOID: 1259, OID: 4294967295, Tag: "t", Desc: "TABLE", Section: SectionPreData, Namespace: Str("we\rird\nschema"),
+		Defn: Str("CREATE TABLE x.t (a date);\n"), DropStmt: Str("DROP TABLE x.t;\n"), Tablespace: Str(""), TableAM: Str("heap"),
+		Relkind: 'r', Owner: Str("postgres"), Dependencies: []int{5, 5, 777}})
+	add(&Entry{DumpID: 7, Tag: "TABLE t", Desc: "COMMENT", Section: SectionNone, Namespace: Str(""), Defn: Str("COMMENT ON TABLE x.t IS 'c';\n"), Dependencies: []int{6}})
+	add(&Entry{DumpID: 8, TableOID: 1259, OID: 16400, Tag: "nodefn", Desc: "TABLE", Section: SectionPreData, Namespace: Str("public"), Owner: Str("postgres")})
+	add(&Entry{DumpID: 10, OID: 4294967295, Tag: "t", Desc: "TABLE DATA", Section: SectionData, Namespace: Str("we\rird\nschema"),
+		CopyStmt: Str("COPY x.t (a) FROM stdin;\n"), Owner: Str("postgres"), HadDumper: true, Dependencies: []int{6}})
+	add(&Entry{DumpID: 11, OID: 16400, Tag: "nodefn", Desc: "TABLE DATA", Section: SectionData, Namespace: Str("public"),
+		Owner: Str("postgres"), HadDumper: true, Dependencies: []int{8}})
+	add(&Entry{DumpID: 12, Tag: "s", Desc: "SEQUENCE SET", Section: SectionData, Namespace: Str("public"),
+		Defn: Str("SELECT pg_catalog.setval('public.s', 1, false);\n"), Owner: Str("postgres")})
+	if v.AtLeast(V1_16) {
+		add(&Entry{DumpID: 13, TableOID: 2613, OID: 3000000000, Tag: "3000000000", Desc: "BLOB METADATA", Section: SectionData,
+			Defn: Str("3000000000\n"), DropStmt: Str("-- dummy"), Owner: Str("postgres")})
+		add(&Entry{DumpID: 14, Tag: "3000000000", Desc: "BLOBS", Section: SectionData, Owner: Str("postgres"), HadDumper: true, Dependencies: []int{13}})
+	} else {
+		add(&Entry{DumpID: 13, TableOID: 2613, OID: 3000000000, Tag: "3000000000", Desc: "BLOB", Section: SectionPreData,
+			Defn: Str("SELECT pg_catalog.lo_create('3000000000');\n"), DropStmt: Str("SELECT pg_catalog.lo_unlink('3000000000');\n"), Owner: Str("postgres")})
+		add(&Entry{DumpID: 14, Tag: "BLOBS", Desc: "BLOBS", Section: SectionData, HadDumper: true})
+	}
+	add(&Entry{DumpID: 15, Tag: "LARGE OBJECT 3000000000", Desc: "COMMENT", Section: SectionNone, Defn: Str("COMMENT ON LARGE OBJECT 3000000000 IS 'c';\n"), Dependencies: []int{13}})
+	add(&Entry{DumpID: 16, TableOID: 2606, OID: 16500, Tag: "t t_pkey", Desc: "CONSTRAINT", Section: SectionPostData, Namespace: Str("we\rird\nschema"),
+		Defn: Str("ALTER TABLE x.t ADD PRIMARY KEY (a);\n"), Owner: Str("postgres"), Dependencies: []int{6}})
+	add(&Entry{DumpID: 17, Tag: "TABLE t", Desc: "ACL", Section: SectionNone, Namespace: Str("we\rird\nschema"), Defn: Str("GRANT SELECT ON x.t TO PUBLIC;\n"), Owner: Str("postgres"), Dependencies: []int{6}})
+
+	var buf bytes.Buffer
+	w := NewWriter(&buf, h)
+	for _, e := range entries {
+		if err := w.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range entries {
+		if !e.HadDumper {
+			continue
+		}
+		if e.Desc == "BLOBS" {
+			bw, err := w.Blobs(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, err := bw.Create(3000000000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.Write([]byte("xyz"))
+			if err := bw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		d, err := w.Data(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.CopyStmt.Valid {
+			d.Write([]byte("2024-01-01\n\\.\n\n\n"))
+		} else {
+			d.Write([]byte("INSERT INTO public.nodefn VALUES (1);\n\n\n"))
+		}
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestListingOfEveryVersion compares the listing of written archives of
+// every version from 1.12 to 1.16 with pg_restore 17's.
+func TestListingOfEveryVersion(t *testing.T) {
+	cmd := pgRestore17(t)
+	dir := t.TempDir()
+	versions := []struct {
+		v    Version
+		comp Compression
+	}{
+		{V1_12, CompressionGzip}, {V1_13, CompressionNone}, {V1_14, CompressionGzip}, {Version{1, 14, 7}, CompressionNone},
+		{V1_15, CompressionLZ4}, {V1_16, CompressionZstd}, {Version{1, 16, 3}, CompressionGzip},
+	}
+	for _, tv := range versions {
+		raw := writtenArchive(t, tv.v, tv.comp, CreateTime{5, 4, 3, 2, 6, 125, 1})
+		file := filepath.Join(dir, tv.v.String()+".dump")
+		if err := os.WriteFile(file, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatalf("%s: %v", tv.v, err)
+		}
+		for _, zone := range []string{"UTC", "Europe/Paris"} {
+			for _, opts := range []ListOptions{{}, {Verbose: true}, {CreateDB: true}} {
+				args := append(append([]string(nil), cmd[1:]...), "-l", file)
+				if opts.Verbose {
+					args = append(args, "-v")
+				}
+				if opts.CreateDB {
+					args = append(args, "-C")
+				}
+				c := exec.Command(cmd[0], args...)
+				c.Env = append(os.Environ(), "TZ="+zone)
+				want, err := c.Output()
+				if err != nil {
+					t.Fatalf("%v: %v", c.Args, err)
+				}
+				opts.Location = mustLoad(t, zone)
+				var got bytes.Buffer
+				if err := WriteListing(&got, r.Header, r.Entries, opts); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != string(want) {
+					t.Errorf("%s TZ=%s %v:\n%s", tv.v, zone, c.Args[3:], lineDiff(got.String(), string(want)))
+				}
+			}
+		}
+	}
+}
