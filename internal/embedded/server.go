@@ -14,7 +14,8 @@
 // because initdb and postgres refuse root. The server is a direct child of
 // the calling process with a parent-death signal, so a process that dies
 // without calling Stop (a killed test binary, a panicking CLI) takes its
-// server with it; only its temporary directory (named pgdrill-pg-*) is left.
+// server with it; only its temporary directory (named pgdrill-pg-*) is
+// left, and a later Start in the same parent removes it after an hour.
 package embedded
 
 import (
@@ -132,7 +133,8 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded: runtime dir: %w", err)
 	}
-	runtimeDir, err := os.MkdirTemp(parent, "pgdrill-pg-")
+	sweepStale(parent)
+	runtimeDir, err := os.MkdirTemp(parent, runtimePrefix)
 	if err != nil {
 		return nil, fmt.Errorf("embedded: make runtime dir: %w", err)
 	}
