@@ -80,10 +80,9 @@ type runner struct {
 	cfg    *pgconn.Config
 	blocks blockSource
 
-	mu      sync.Mutex
-	errs    []*EntryError
-	sum     Summary
-	tableAt map[int]int // dump ID -> index in sum.Tables
+	mu   sync.Mutex
+	errs []*EntryError
+	sum  Summary
 }
 
 func (r *runner) copied(e *pgarchive.Entry, rows, n int64) {
@@ -93,7 +92,6 @@ func (r *runner) copied(e *pgarchive.Entry, rows, n int64) {
 	if e == nil {
 		return
 	}
-	r.tableAt[e.DumpID] = len(r.sum.Tables)
 	r.sum.Tables = append(r.sum.Tables, TableRows{DumpID: e.DumpID, Name: e.Name(), Rows: rows, Bytes: n})
 }
 
@@ -148,27 +146,22 @@ func run(ctx context.Context, entries []*pgarchive.Entry, blocks blockSource, si
 	if err != nil {
 		return Summary{}, err
 	}
-	r := &runner{opts: &opts, plan: p, cfg: cfg, blocks: blocks, tableAt: map[int]int{}}
+	r := &runner{opts: &opts, plan: p, cfg: cfg, blocks: blocks}
 	err = r.restore(ctx, size)
 	r.sum.Errors = len(r.errs)
 	r.sum.Seconds = time.Since(start).Seconds()
+	pos := make(map[int]int, len(p.items))
+	for i, it := range p.items {
+		pos[it.e.DumpID] = i
+	}
+	// Parallel workers finish in any order; report tables in plan order.
 	sort.SliceStable(r.sum.Tables, func(i, j int) bool {
-		return r.order(r.sum.Tables[i].DumpID) < r.order(r.sum.Tables[j].DumpID)
+		return pos[r.sum.Tables[i].DumpID] < pos[r.sum.Tables[j].DumpID]
 	})
 	if err == nil && len(r.errs) > 0 {
 		err = &IgnoredErrors{Errors: r.errs}
 	}
 	return r.sum, err
-}
-
-// order is an entry's position in the plan, for sorting the summary.
-func (r *runner) order(id int) int {
-	for i, it := range r.plan.items {
-		if it.e.DumpID == id {
-			return i
-		}
-	}
-	return len(r.plan.items)
 }
 
 // restore is pg_restore's RestoreArchive for a database target.
