@@ -263,3 +263,66 @@ func TestWriteCopyRowsWriteError(t *testing.T) {
 		t.Errorf("error %v, want %v", err, io.ErrClosedPipe)
 	}
 }
+
+// insertArchive writes a 1.14 archive whose table data is INSERT statements
+// (pg_dump --inserts), with one large object.
+func insertArchive(t *testing.T) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "inserts.dump")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := pgarchive.NewWriter(f, pgarchive.Header{Version: pgarchive.V1_14, Compression: pgarchive.CompressionGzip, DBName: "db"})
+	table := &pgarchive.Entry{DumpID: 1, TableOID: 1259, OID: 16400, Tag: "t", Desc: "TABLE", Section: pgarchive.SectionPreData,
+		Namespace: pgarchive.Str("public"), Defn: pgarchive.Str("CREATE TABLE public.t (\n    d date\n);\n"), Owner: pgarchive.Str("postgres"), WithOIDs: "false"}
+	data := &pgarchive.Entry{DumpID: 2, OID: 16400, Tag: "t", Desc: "TABLE DATA", Section: pgarchive.SectionData,
+		Namespace: pgarchive.Str("public"), Owner: pgarchive.Str("postgres"), HadDumper: true, Dependencies: []int{1}, WithOIDs: "false"}
+	blobs := &pgarchive.Entry{DumpID: 3, Tag: "BLOBS", Desc: "BLOBS", Section: pgarchive.SectionData, HadDumper: true, WithOIDs: "false"}
+	for _, e := range []*pgarchive.Entry{table, data, blobs} {
+		if err := w.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := w.Data(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Write([]byte(insertSQL))
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bw, err := w.Blobs(blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _ := bw.Create(90001)
+	o.Write([]byte("0123456789"))
+	if err := bw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+const insertSQL = "INSERT INTO public.t VALUES ('2024-01-01');\nINSERT INTO public.t VALUES ('2024-01-02');\n\n\n"
+
+// TestCatInserts: INSERT-mode data is printed as stored, by cat and cat --all;
+// inspect reports it without counting rows.
+func TestCatInserts(t *testing.T) {
+	file := insertArchive(t)
+	if code, out, errOut := runArchiveCmd(t, nil, "cat", file, "t"); code != 0 || out != insertSQL {
+		t.Errorf("cat: exit %d %s: %q", code, errOut, out)
+	}
+	if code, out, errOut := runArchiveCmd(t, nil, "cat", "--all", file); code != 0 || out != insertSQL {
+		t.Errorf("cat --all: exit %d %s: %q", code, errOut, out)
+	}
+	code, out, errOut := runArchiveCmd(t, nil, "inspect", file)
+	if code != 0 || !strings.Contains(out, "public.t  INSERT statements, 90 bytes raw") ||
+		!strings.Contains(out, "large objects  1, 10 bytes raw") {
+		t.Errorf("inspect: exit %d %s:\n%s", code, errOut, out)
+	}
+}
