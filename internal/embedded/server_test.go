@@ -377,7 +377,7 @@ func TestAsUnprivilegedUser(t *testing.T) {
 	cmd := exec.Command(exe, "-test.v", "-test.count=1",
 		"-test.run", "^(TestStartQueryStop|TestClusterTemplate|TestStartFailuresCleanUp|TestParentDeathStopsServer)$")
 	cmd.Dir = home
-	cmd.Env = append(os.Environ(), "HOME="+home, "TMPDIR="+home, childEnv+"=unprivileged")
+	cmd.Env = append(os.Environ(), "HOME="+home, "TMPDIR="+home, "XDG_CACHE_HOME="+filepath.Join(home, ".cache"), childEnv+"=unprivileged")
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		Credential: &syscall.Credential{Uid: acct.uid, Gid: acct.gid, Groups: []uint32{}},
 		Pdeathsig:  syscall.SIGKILL,
