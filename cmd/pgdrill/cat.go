@@ -216,6 +216,7 @@ func catTable(w io.Writer, src *archiveSource, t tableName) error {
 
 func catAll(w *bufio.Writer, src *archiveSource, bar *progress.Bar) error {
 	defer bar.Done()
+	bar.Add(src.toc)
 	for {
 		b, err := src.Next()
 		if err == io.EOF {

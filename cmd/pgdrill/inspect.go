@@ -37,6 +37,7 @@ Exit status 1 when some row or date/time value could not be read.`,
 			}
 			defer src.Close()
 			bar := progress.New(cmd.ErrOrStderr(), "inspect", src.size)
+			bar.Add(src.toc)
 			report, err := inspect.Archive(src.header, src.entries, src, inspect.Options{
 				Size: src.size, Location: loc, Progress: bar.Add,
 			})

@@ -70,6 +70,7 @@ type archiveSource struct {
 	header  pgarchive.Header
 	entries []*pgarchive.Entry
 	size    int64 // 0 for standard input
+	toc     int64 // bytes of header and TOC, when known, for progress
 
 	file   *pgarchive.ReadCloser
 	stream *pgarchive.Stream
@@ -92,7 +93,7 @@ func openArchiveSource(cmd *cobra.Command, args []string) (*archiveSource, error
 	if err != nil {
 		return nil, usageError(err) // it names the file
 	}
-	return &archiveSource{name: args[0], header: rc.Header, entries: rc.Entries, size: rc.Size(), file: rc}, nil
+	return &archiveSource{name: args[0], header: rc.Header, entries: rc.Entries, size: rc.Size(), toc: rc.DataStart(), file: rc}, nil
 }
 
 // Next returns the next data block: in TOC order from a file, in file order
