@@ -326,3 +326,37 @@ func TestCatInserts(t *testing.T) {
 		t.Errorf("inspect: exit %d %s:\n%s", code, errOut, out)
 	}
 }
+
+// FuzzWriteCopyRows checks the buffered end-line search against the plain
+// line-by-line reference, reading in small random pieces.
+func FuzzWriteCopyRows(f *testing.F) {
+	for _, s := range []string{"1\ta\n\\.\n\n\n", "a\\\n\\.\nb\n\\.\n", "\\\\\\\n\\.\r\n", "x\n\\.", "\\.\r\n"} {
+		f.Add([]byte(s), uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, piece uint8) {
+		want := copyRowsByLine(data)
+		var out bytes.Buffer
+		r := &pieceReader{data: data, n: int(piece%7) + 1}
+		if err := writeCopyRows(&out, r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), want) {
+			t.Errorf("%q: got %q, want %q", data, out.Bytes(), want)
+		}
+	})
+}
+
+// pieceReader returns at most n bytes per Read.
+type pieceReader struct {
+	data []byte
+	n    int
+}
+
+func (p *pieceReader) Read(b []byte) (int, error) {
+	if len(p.data) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(b[:min(len(b), p.n)], p.data)
+	p.data = p.data[k:]
+	return k, nil
+}
