@@ -70,9 +70,11 @@ server_start() {
 }
 
 fresh_db() {
-  "$PG15_BIN/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS bench_restore" \
-    -c "CREATE DATABASE bench_restore TEMPLATE template0"
-  "$PG15_BIN/psql" -X -q -d postgres -c "CHECKPOINT"
+  # WITH (FORCE): a backend of the previous run may still be exiting.
+  "$PG15_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres \
+    -c "DROP DATABASE IF EXISTS bench_restore WITH (FORCE)" \
+    -c "CREATE DATABASE bench_restore TEMPLATE template0" \
+    -c "CHECKPOINT" >/dev/null 2>&1 || die "cannot recreate database bench_restore"
 }
 
 # run_pg_restore ARCHIVE-NAME FILE JOBS: pg_restore, tolerating only the

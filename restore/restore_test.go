@@ -1,8 +1,11 @@
 package restore
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
 // goldenName is the golden snapshot for a fixture: the full-* archives all
@@ -37,4 +40,28 @@ func TestFixtures(t *testing.T) {
 			golden(t, goldenName(f), got)
 		})
 	}
+}
+
+// TestNoSearchPathEntry replays the full fixture as an archive older than
+// 1.13 would present it, without a SEARCHPATH entry: every object is then
+// created under a per-entry search_path, and the end state is the same.
+func TestNoSearchPathEntry(t *testing.T) {
+	a, err := pgarchive.Open(fixturePath("pg17/full-gzip.dump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	var entries []*pgarchive.Entry
+	for _, e := range a.Entries {
+		if e.Desc != "SEARCHPATH" {
+			entries = append(entries, e)
+		}
+	}
+	url := newDB(t)
+	var verbose strings.Builder
+	sum, err := run(context.Background(), entries, readerBlocks{a.Reader}, a.Size(), url, Options{Verbose: &verbose})
+	if err != nil || sum.Errors != 0 {
+		t.Fatalf("%v (%d errors)", err, sum.Errors)
+	}
+	golden(t, "full.snapshot", snapshot(t, url))
 }
