@@ -70,17 +70,29 @@ func (d *dumper) copyTable(aw *pgarchive.Writer, e tocEntry, sum *Summary) error
 	if err != nil {
 		return err
 	}
-	cw := &countingWriter{w: bw}
+	// Uncompressed blocks get one chunk per row, as pg_dump writes them;
+	// compressed ones are compressed on another goroutine, so reading the
+	// server's COPY stream and compressing overlap.
+	var sink io.WriteCloser = bw
+	if d.opts.Compression != pgarchive.CompressionNone {
+		sink = newPipe(bw)
+	}
+	cw := &countingWriter{w: sink}
 	stmt := strings.TrimSuffix(e.e.CopyStmt.String, " FROM stdin;\n") + " TO stdout;"
 	tag, err := d.conn.PgConn().CopyTo(d.ctx, cw, stmt)
+	if err == nil {
+		_, err = io.WriteString(cw, copyTerminator)
+	}
+	if cerr := sink.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
 	if err != nil {
 		return fmt.Errorf("dump: TABLE DATA %s: %w", t.qual, err)
 	}
-	if _, err := io.WriteString(cw, copyTerminator); err != nil {
-		return fmt.Errorf("dump: TABLE DATA %s: %w", t.qual, err)
-	}
-	if err := bw.Close(); err != nil {
-		return err
+	if sink != io.WriteCloser(bw) {
+		if err := bw.Close(); err != nil {
+			return err
+		}
 	}
 	sum.Rows += tag.RowsAffected()
 	sum.DataBytes += cw.n
@@ -126,4 +138,74 @@ func (d *dumper) copyBlobs(aw *pgarchive.Writer, e tocEntry, sum *Summary) error
 		sum.LargeObjects++
 	}
 	return bw.Close()
+}
+
+// pipeSize is how much COPY text is handed to the compressing goroutine at
+// a time; pipeDepth how many such batches may wait, which bounds memory.
+const (
+	pipeSize  = 256 << 10
+	pipeDepth = 4
+)
+
+// pipe batches writes and passes them to a goroutine that writes them to w,
+// so the caller (reading the server's COPY stream) and the compressor run
+// at the same time. Close waits for the goroutine and reports its error;
+// it does not close w.
+type pipe struct {
+	w     io.Writer
+	cur   []byte
+	full  chan []byte
+	free  chan []byte
+	done  chan error
+	err   error
+	ended bool
+}
+
+func newPipe(w io.Writer) *pipe {
+	p := &pipe{w: w, full: make(chan []byte, pipeDepth), free: make(chan []byte, pipeDepth+1), done: make(chan error, 1)}
+	for i := 0; i < pipeDepth+1; i++ {
+		p.free <- make([]byte, 0, pipeSize)
+	}
+	p.cur = <-p.free
+	go func() {
+		var err error
+		for b := range p.full {
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			p.free <- b[:0]
+		}
+		p.done <- err
+	}()
+	return p
+}
+
+func (p *pipe) Write(b []byte) (int, error) {
+	if p.err != nil {
+		return 0, p.err
+	}
+	n := len(b)
+	for len(b) > 0 {
+		m := min(len(b), pipeSize-len(p.cur))
+		p.cur = append(p.cur, b[:m]...)
+		b = b[m:]
+		if len(p.cur) == pipeSize {
+			p.full <- p.cur
+			p.cur = <-p.free
+		}
+	}
+	return n, nil
+}
+
+func (p *pipe) Close() error {
+	if p.ended {
+		return p.err
+	}
+	p.ended = true
+	if len(p.cur) > 0 {
+		p.full <- p.cur
+	}
+	close(p.full)
+	p.err = <-p.done
+	return p.err
 }
