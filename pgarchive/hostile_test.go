@@ -217,8 +217,14 @@ func compress(t testing.TB, alg Compression, p []byte) []byte {
 		return append([]byte(nil), p...)
 	case CompressionGzip:
 		zw = zlib.NewWriter(&buf)
-	case CompressionLZ4:
-		zw = lz4.NewWriter(&buf)
+		case CompressionLZ4:
+		// 64 KiB blocks, as pg_dump's LZ4F defaults write (pg_dump's
+		// blocks are also linked, which this writer cannot do).
+		z := lz4.NewWriter(&buf)
+		if err := z.Apply(lz4.BlockSizeOption(lz4.Block64Kb)); err != nil {
+			t.Fatal(err)
+		}
+		zw = z
 	case CompressionZstd:
 		z, err := zstd.NewWriter(&buf)
 		if err != nil {
