@@ -27,6 +27,7 @@ func (d *dumper) writeData(aw *pgarchive.Writer, entries []tocEntry, sum *Summar
 		}
 	}
 	done := 0
+	d.tablesTotal = total
 	for _, e := range entries {
 		if !e.e.HadDumper {
 			continue
@@ -45,6 +46,7 @@ func (d *dumper) writeData(aw *pgarchive.Writer, entries []tocEntry, sum *Summar
 			return err
 		}
 		done++
+		d.tablesDone = done
 		if d.opts.Progress != nil {
 			d.opts.Progress(Progress{Table: name, TablesDone: done, TablesTotal: total, Rows: sum.Rows, Bytes: sum.DataBytes})
 		}
@@ -52,15 +54,25 @@ func (d *dumper) writeData(aw *pgarchive.Writer, entries []tocEntry, sum *Summar
 	return nil
 }
 
-// countingWriter counts the bytes that pass through it.
+// countingWriter counts the bytes that pass through it and reports
+// progress every progressStep bytes.
 type countingWriter struct {
-	w io.Writer
-	n int64
+	w        io.Writer
+	n        int64
+	reported int64
+	report   func(n int64) // may be nil
 }
+
+// progressStep is how often a long table reports progress.
+const progressStep = 4 << 20
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
+	if c.report != nil && c.n-c.reported >= progressStep {
+		c.reported = c.n
+		c.report(c.n)
+	}
 	return n, err
 }
 
@@ -78,6 +90,12 @@ func (d *dumper) copyTable(aw *pgarchive.Writer, e tocEntry, sum *Summary) error
 		sink = newPipe(bw)
 	}
 	cw := &countingWriter{w: sink}
+	if d.opts.Progress != nil {
+		base := *sum
+		cw.report = func(n int64) {
+			d.opts.Progress(Progress{Table: t.qual, TablesDone: d.tablesDone, TablesTotal: d.tablesTotal, Rows: base.Rows, Bytes: base.DataBytes + n})
+		}
+	}
 	stmt := strings.TrimSuffix(e.e.CopyStmt.String, " FROM stdin;\n") + " TO stdout;"
 	tag, err := d.conn.PgConn().CopyTo(d.ctx, cw, stmt)
 	if err == nil {

@@ -36,13 +36,14 @@ type Options struct {
 	Progress func(Progress)
 }
 
-// Progress reports how far the data dump is.
+// Progress reports how far the data dump is. It comes after each data block
+// and every few MiB of a long one.
 type Progress struct {
-	Table       string // the block just written: "schema.table" or "large objects"
-	TablesDone  int
-	TablesTotal int
-	Rows        int64 // rows written so far
-	Bytes       int64 // uncompressed COPY bytes written so far
+	Table       string // the block being or just written: "schema.table" or "large objects"
+	TablesDone  int    // data blocks finished
+	TablesTotal int    // data blocks in the archive
+	Rows        int64  // rows written so far
+	Bytes       int64  // uncompressed COPY bytes written so far
 }
 
 // Summary describes a finished dump.
@@ -184,6 +185,8 @@ type dumper struct {
 	tables                map[uint32]*table
 	comments              map[commentKey]string
 	indexAttaches         map[uint32][]indexAttach // by parent index OID
+
+	tablesDone, tablesTotal int // data blocks written and to write, for Progress
 }
 
 type commentKey struct {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/progress"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -55,15 +56,18 @@ variables fill in the rest.`,
 				return usageError(errors.New("dump: refusing to write an archive to a terminal; use -f FILE or a pipe"))
 			}
 			stderr := cmd.ErrOrStderr()
-			if f, ok := stderr.(*os.File); ok && !noProgress && !asJSON && term.IsTerminal(int(f.Fd())) {
+			var bar *progress.Bar
+			if !noProgress && !asJSON {
+				// The bar counts COPY bytes; it draws only on a terminal.
+				bar = progress.New(stderr, "dump", 0)
+				var last int64
 				opts.Progress = func(p dump.Progress) {
-					fmt.Fprintf(stderr, "\r\033[K%s %d/%d tables, %d rows, %s", dumpBar(p.TablesDone, p.TablesTotal, 24), p.TablesDone, p.TablesTotal, p.Rows, dumpByteSize(p.Bytes))
+					bar.Add(p.Bytes - last)
+					last = p.Bytes
 				}
 			}
 			sum, err := dump.Run(cmd.Context(), dumpConnString(dbname), out, opts)
-			if opts.Progress != nil {
-				fmt.Fprint(stderr, "\r\033[K")
-			}
+			bar.Done()
 			if err != nil {
 				if file != "" && file != "-" {
 					os.Remove(file)
@@ -137,24 +141,4 @@ func dumpConnString(d string) string {
 		return d
 	}
 	return "dbname='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(d) + "'"
-}
-
-func dumpBar(done, total, width int) string {
-	if total <= 0 {
-		total = 1
-	}
-	n := done * width / total
-	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
-}
-
-func dumpByteSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
