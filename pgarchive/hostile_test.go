@@ -217,7 +217,7 @@ func compress(t testing.TB, alg Compression, p []byte) []byte {
 		return append([]byte(nil), p...)
 	case CompressionGzip:
 		zw = zlib.NewWriter(&buf)
-		case CompressionLZ4:
+	case CompressionLZ4:
 		// 64 KiB blocks, as pg_dump's LZ4F defaults write (pg_dump's
 		// blocks are also linked, which this writer cannot do).
 		z := lz4.NewWriter(&buf)
