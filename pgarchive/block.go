@@ -8,7 +8,6 @@ import (
 
 	"github.com/klauspost/compress/zlib"
 	"github.com/klauspost/compress/zstd"
-	"github.com/pierrec/lz4/v4"
 )
 
 // chunks reads one chunk stream: { int len > 0, len bytes } ..., int 0. The
@@ -132,13 +131,13 @@ func openDecompressor(alg Compression, src io.Reader) (decompressor, error) {
 		}
 		return decompressor{Reader: z, release: func() { zlibPool.Put(z) }}, nil
 	case CompressionLZ4:
-		z, ok := lz4Pool.Get().(*lz4.Reader)
-		if ok {
-			z.Reset(src)
-		} else {
-			z = lz4.NewReader(src)
+		// lz4Frames, not pierrec's Reader, for speed: see lz4frame.go.
+		z, ok := lz4Pool.Get().(*lz4Frames)
+		if !ok {
+			z = &lz4Frames{}
 		}
-		return decompressor{Reader: z, release: func() { z.Reset(nil); lz4Pool.Put(z) }}, nil
+		z.reset(src)
+		return decompressor{Reader: z, release: func() { z.reset(nil); lz4Pool.Put(z) }}, nil
 	case CompressionZstd:
 		z, ok := zstdPool.Get().(*zstd.Decoder)
 		if ok {
