@@ -196,6 +196,12 @@ func (d *dumper) attachCommentsAndACLs() error {
 					d.commentEntry(o, "COLUMN", t.qual+"."+d.q.id(c.name), d.q.id(t.name)+"."+d.q.id(c.name), text)
 				}
 			}
+			// CHECK constraints written inside CREATE TABLE.
+			for _, ck := range t.checks {
+				if text, ok := d.comments[commentKey{pgConstraint, ck.oid, 0}]; ok && ck.separateOf == nil {
+					d.commentEntry(o, "CONSTRAINT", d.q.id(ck.name)+" ON "+t.qual, d.q.id(ck.name)+" ON "+d.q.id(t.name), text)
+				}
+			}
 		}
 		if o.aclType != "" && o.acl != nil {
 			cmds, err := d.aclCommands(o.aclType, o.sqlName, "", o.aclOwner, o.acl, o.baseACL, "")
@@ -204,6 +210,11 @@ func (d *dumper) attachCommentsAndACLs() error {
 			}
 			if cmds != "" {
 				d.aclEntry(o, o.aclType+" "+o.tagName, cmds)
+			}
+		}
+		if o.compositeRel != 0 {
+			if err := d.compositeColumnComments(o); err != nil {
+				return err
 			}
 		}
 		if t != nil && o.entry.Desc != "TABLE DATA" {
@@ -222,6 +233,28 @@ func (d *dumper) attachCommentsAndACLs() error {
 		}
 	}
 	return nil
+}
+
+// compositeColumnComments adds the comments on a composite type's
+// attributes, which pg_dump writes after the type's ACL.
+func (d *dumper) compositeColumnComments(o *object) error {
+	type cc struct{ name, text string }
+	var list []cc
+	err := d.each("composite type column comments", `SELECT a.attname, c.description FROM pg_catalog.pg_description c
+		JOIN pg_catalog.pg_attribute a ON a.attrelid = c.objoid AND a.attnum = c.objsubid
+		WHERE c.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.objoid = $1 AND c.objsubid > 0 ORDER BY a.attnum`,
+		[]any{o.compositeRel}, func(r pgx.Rows) error {
+			var x cc
+			if err := r.Scan(&x.name, &x.text); err != nil {
+				return err
+			}
+			list = append(list, x)
+			return nil
+		})
+	for _, x := range list {
+		d.commentEntry(o, "COLUMN", o.sqlName+"."+d.q.id(x.name), o.tagName+"."+d.q.id(x.name), x.text)
+	}
+	return err
 }
 
 func (d *dumper) commentEntry(o *object, typ, sqlName, tagName, text string) {

@@ -2,6 +2,7 @@ package dump
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/pgarchive"
@@ -13,18 +14,20 @@ func (d *dumper) collectIndexes() error {
 		name, def, tablespace       string
 		clustered, replident, valid bool
 		conName, conType, conDef    string
+		stats                       []string // "attnum target" of columns with their own statistics target
 	}
 	var list []idx
 	err := d.each("indexes", `SELECT i.indexrelid, i.indrelid, COALESCE(con.oid, 0), COALESCE((SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid), 0),
 		ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), COALESCE(ts.spcname, ''), i.indisclustered, i.indisreplident, i.indisvalid,
-		COALESCE(con.conname, ''), COALESCE(con.contype::text, ''), CASE WHEN con.oid IS NOT NULL THEN pg_catalog.pg_get_constraintdef(con.oid) ELSE '' END
+		COALESCE(con.conname, ''), COALESCE(con.contype::text, ''), CASE WHEN con.oid IS NOT NULL THEN pg_catalog.pg_get_constraintdef(con.oid) ELSE '' END,
+		ARRAY(SELECT a.attnum || ' ' || a.attstattarget FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0 ORDER BY a.attnum)
 		FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 		LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
 		LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = ic.reltablespace
 		WHERE i.indislive ORDER BY i.indexrelid`, nil, func(r pgx.Rows) error {
 		var x idx
 		if err := r.Scan(&x.oid, &x.rel, &x.conOID, &x.parent, &x.name, &x.def, &x.tablespace, &x.clustered, &x.replident, &x.valid,
-			&x.conName, &x.conType, &x.conDef); err != nil {
+			&x.conName, &x.conType, &x.conDef, &x.stats); err != nil {
 			return err
 		}
 		list = append(list, x)
@@ -47,8 +50,9 @@ func (d *dumper) collectIndexes() error {
 		if t == nil || t.obj == nil || (t.kind != "r" && t.kind != "p" && t.kind != "m") {
 			continue
 		}
-		if !x.valid && x.conOID == 0 {
-			return fmt.Errorf("dump: INDEX %s on %s is invalid (a failed CREATE INDEX CONCURRENTLY?); drop or rebuild it first", d.q.id(x.name), t.qual)
+		if !x.valid && t.kind != "p" {
+			// Left by a failed CREATE INDEX CONCURRENTLY; pg_dump skips it.
+			continue
 		}
 		qidx := d.q.qual(t.obj.ns, x.name)
 		var o *object
@@ -75,6 +79,10 @@ func (d *dumper) collectIndexes() error {
 		defn := o.entry.Defn.String
 		if x.clustered {
 			defn += fmt.Sprintf("\nALTER TABLE %s CLUSTER ON %s;\n", t.qual, d.q.id(x.name))
+		}
+		for _, st := range x.stats {
+			col, target, _ := strings.Cut(st, " ")
+			defn += fmt.Sprintf("ALTER INDEX %s ALTER COLUMN %s SET STATISTICS %s;\n", qidx, col, target)
 		}
 		if x.replident {
 			defn += fmt.Sprintf("\nALTER TABLE ONLY %s REPLICA IDENTITY USING INDEX %s;\n", t.qual, d.q.id(x.name))

@@ -111,6 +111,7 @@ type object struct {
 	sqlName, tagName     string
 	defaultComment       string   // a comment that is not dumped (public's)
 	acl, baseACL         []string // aclitems now and by default
+	compositeRel         uint32   // a composite type's pg_class row, for column comments
 	aclOwner             string   // for grants by others
 
 	dumpID int

@@ -25,6 +25,7 @@ type table struct {
 	replident          string
 	ofType             uint32
 	parents            []uint32
+	populated          bool
 
 	cols   []*column
 	checks []*check
@@ -48,6 +49,7 @@ type column struct {
 	identity, generated string
 	coll                *string
 	storage, typstorage string
+	compression         string // attcompression: "" default, p pglz, l lz4
 	stattarget          int
 	options             []string
 	acl                 []string
@@ -87,7 +89,8 @@ func (d *dumper) collectTables() error {
 		ARRAY(SELECT o FROM pg_catalog.unnest(c.reloptions) o WHERE o !~ '^check_option='),
 		COALESCE((SELECT pg_catalog.substring(o, 14) FROM pg_catalog.unnest(c.reloptions) o WHERE o ~ '^check_option='), ''),
 		COALESCE(am.amname, ''), COALESCE(ts.spcname, ''), c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text, c.reloftype,
-		COALESCE((SELECT pg_catalog.array_agg(i.inhparent ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), '{}')
+		COALESCE((SELECT pg_catalog.array_agg(i.inhparent ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), '{}'),
+		c.relispopulated
 		FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
 		LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace
 		WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT `+extensionMember("pg_catalog.pg_class", "c.oid")+`
@@ -95,7 +98,7 @@ func (d *dumper) collectTables() error {
 		t := &table{}
 		if err := r.Scan(&t.oid, &t.ns, &t.reltype, &t.name, &t.owner, &t.kind, &t.persistence, &t.acl, &t.base,
 			&t.isPartition, &t.partBound, &t.partKey, &t.reloptions, &t.checkOption, &t.am, &t.tablespace,
-			&t.rowSecurity, &t.force, &t.replident, &t.ofType, &t.parents); err != nil {
+			&t.rowSecurity, &t.force, &t.replident, &t.ofType, &t.parents, &t.populated); err != nil {
 			return err
 		}
 		list = append(list, t)
@@ -190,7 +193,7 @@ func (d *dumper) collectColumns() error {
 		pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), COALESCE(ad.oid, 0), a.attidentity::text, a.attgenerated::text,
 		CASE WHEN a.attcollation <> t.typcollation THEN (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname)
 			FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
-		a.attstorage::text, t.typstorage::text, a.attstattarget, a.attoptions, a.attacl::text[],
+		a.attstorage::text, t.typstorage::text, `+ifVersion(d.serverNum >= 140000, "a.attcompression::text", "''")+`, a.attstattarget, a.attoptions, a.attacl::text[],
 		EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
 			WHERE i.inhrelid = a.attrelid AND pa.attnotnull)
 		FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
@@ -200,7 +203,7 @@ func (d *dumper) collectColumns() error {
 		var rel uint32
 		c := &column{}
 		if err := r.Scan(&rel, &c.num, &c.name, &c.typ, &c.notnull, &c.islocal, &c.inhcount, &c.def, &c.defOID,
-			&c.identity, &c.generated, &c.coll, &c.storage, &c.typstorage, &c.stattarget, &c.options, &c.acl, &c.inhNotNull); err != nil {
+			&c.identity, &c.generated, &c.coll, &c.storage, &c.typstorage, &c.compression, &c.stattarget, &c.options, &c.acl, &c.inhNotNull); err != nil {
 			return err
 		}
 		if t := d.tables[rel]; t != nil {
@@ -330,6 +333,10 @@ func (d *dumper) tableDefn(t *table) string {
 	b.WriteString(";\n")
 	for _, c := range t.cols {
 		if !t.printColumn(c) {
+			// An inherited column made NOT NULL in this table only.
+			if c.notnull && !c.inhNotNull {
+				fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET NOT NULL;\n", t.qual, d.q.id(c.name))
+			}
 			continue
 		}
 		if c.stattarget >= 0 {
@@ -338,6 +345,12 @@ func (d *dumper) tableDefn(t *table) string {
 		if c.storage != c.typstorage {
 			s := map[string]string{"p": "PLAIN", "e": "EXTERNAL", "m": "MAIN", "x": "EXTENDED"}[c.storage]
 			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET STORAGE %s;\n", t.qual, d.q.id(c.name), s)
+		}
+		switch c.compression {
+		case "p":
+			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET COMPRESSION pglz;\n", t.qual, d.q.id(c.name))
+		case "l":
+			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET COMPRESSION lz4;\n", t.qual, d.q.id(c.name))
 		}
 		if len(c.options) > 0 {
 			fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET (%s);\n", t.qual, d.q.id(c.name), strings.Join(c.options, ", "))
@@ -388,6 +401,7 @@ func (d *dumper) viewObject(t *table) error {
 	o.named(desc, "TABLE", t.qual, d.q.id(t.name))
 	o.acl, o.baseACL, o.aclOwner = t.acl, t.base, t.owner
 	o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP %s %s;\n", desc, t.qual))
+	o.table = t // for column comments and ACLs
 	var def string
 	if err := d.tx.QueryRow(d.ctx, "SELECT pg_catalog.pg_get_viewdef($1::pg_catalog.oid)", t.oid).Scan(&def); err != nil {
 		return fmt.Errorf("dump: %s %s: %w", desc, t.qual, err)
@@ -414,7 +428,8 @@ func (d *dumper) viewObject(t *table) error {
 			b.WriteString(" WITH (" + relOptions(t.reloptions) + ")")
 		}
 		b.WriteString(" AS\n" + def + "\n  WITH NO DATA;\n")
-		if d.wantData() {
+		// pg_dump refreshes only materialized views that hold data.
+		if d.wantData() && t.populated {
 			ref := d.newObject(prioRefreshMatview, "MATERIALIZED VIEW DATA", t.name)
 			ref.setNS(o.ns)
 			ref.entry.OID, ref.oid = t.oid, t.oid
@@ -561,8 +576,8 @@ func (d *dumper) collectAttach() error {
 // entry: when what it uses depends on the table itself (a serial column's
 // sequence, owned by the table), so it cannot be created with the table.
 func (d *dumper) separateDefault(t *table, c *column) bool {
-	if t.kind == "v" {
-		return true
+	if t.kind == "v" || !t.printColumn(c) {
+		return true // views take defaults by ALTER; so do columns CREATE leaves to INHERITS
 	}
 	for _, dep := range c.defDeps {
 		if reaches(dep, t.obj, map[*object]bool{}) {

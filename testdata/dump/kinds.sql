@@ -152,3 +152,15 @@ SELECT lo_from_bytea(70001, '\x00010203'::bytea);
 SELECT lo_from_bytea(70002, convert_to('hello', 'UTF8'));
 COMMENT ON LARGE OBJECT 70001 IS 'four bytes';
 GRANT SELECT ON LARGE OBJECT 70002 TO reader;
+
+-- Comments on a composite type's column and on an inline CHECK constraint;
+-- an inherited column with its own default and NOT NULL; column
+-- compression; an unpopulated materialized view; index statistics.
+COMMENT ON COLUMN app.pair.b IS 'second half';
+COMMENT ON CONSTRAINT accounts_score_check ON app.accounts IS 'never negative';
+ALTER TABLE app.derived ALTER COLUMN kind SET DEFAULT 'k';
+ALTER TABLE app.derived ALTER COLUMN kind SET NOT NULL;
+ALTER TABLE app.accounts ALTER COLUMN big SET COMPRESSION pglz;
+CREATE MATERIALIZED VIEW app.empty_mv AS SELECT 1 AS one WITH NO DATA;
+CREATE INDEX entries_upper ON app.entries ((upper(during)));
+ALTER INDEX app.entries_upper ALTER COLUMN 1 SET STATISTICS 250;
