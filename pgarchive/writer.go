@@ -579,6 +579,11 @@ func (c *compressor) begin(w *Writer) error {
 		if err := c.lz.Apply(opts...); err != nil {
 			return fmt.Errorf("lz4 options: %w", err)
 		}
+		// pg_dump sends the frame header as a chunk of its own.
+		if _, err := c.lz.Write(nil); err != nil {
+			return fmt.Errorf("lz4 frame header: %w", err)
+		}
+		return c.sink.flush()
 	case CompressionZstd:
 		if c.zs == nil {
 			level := w.level
@@ -589,7 +594,8 @@ func (c *compressor) begin(w *Writer) error {
 				zstd.WithEncoderLevel(zstd.EncoderLevelFromZstd(level)),
 				zstd.WithEncoderCRC(false),
 				zstd.WithEncoderConcurrency(1),
-				zstd.WithWindowSize(2<<20))
+				zstd.WithWindowSize(2<<20),
+				zstd.WithZeroFrames(true)) // an empty stream is still a frame, as pg_dump writes it
 			if err != nil {
 				return fmt.Errorf("zstd level %d: %w", level, err)
 			}

@@ -753,3 +753,70 @@ func runPgRestore(t *testing.T, bin []string, args ...string) string {
 	}
 	return string(out)
 }
+
+// TestWriterEmptyStreams: an empty payload (an empty large object) is still
+// one well-formed stream, cut as pg_dump cuts it.
+func TestWriterEmptyStreams(t *testing.T) {
+	tests := []struct {
+		c      Compression
+		chunks []int // lengths
+		first  []byte
+	}{
+		{CompressionNone, nil, nil},
+		{CompressionGzip, []int{8}, []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}},
+		{CompressionLZ4, []int{7, 4}, []byte{0x04, 0x22, 0x4d, 0x18}},
+		{CompressionZstd, []int{9}, []byte{0x28, 0xb5, 0x2f, 0xfd}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.c.String(), func(t *testing.T) {
+			var buf bytes.Buffer
+			aw := NewWriter(&buf, testHeader(V1_16, tc.c))
+			e := &Entry{DumpID: 1, HadDumper: true, Desc: "BLOBS", Tag: "90001", Section: SectionData}
+			if err := aw.Add(e); err != nil {
+				t.Fatal(err)
+			}
+			bw, err := aw.Blobs(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := bw.Create(90001); err != nil {
+				t.Fatal(err)
+			}
+			if err := bw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := aw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			rd, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := rd.Open(rd.Entries[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := bytes.NewReader(buf.Bytes()[b.Offset:])
+			b.Close()
+			r.ReadByte()
+			readTestInt(t, r)
+			if oid := readTestInt(t, r); oid != 90001 {
+				t.Fatalf("oid %d", oid)
+			}
+			cs := rawChunks(t, r)
+			var lens []int
+			for _, c := range cs {
+				lens = append(lens, len(c))
+			}
+			if fmt.Sprint(lens) != fmt.Sprint(tc.chunks) {
+				t.Errorf("chunk lengths %v, want %v", lens, tc.chunks)
+			}
+			if tc.first != nil && !bytes.HasPrefix(cs[0], tc.first) {
+				t.Errorf("first chunk % x, want it to start % x", cs[0], tc.first)
+			}
+			if tc.c == CompressionGzip && !bytes.Equal(cs[0], tc.first) {
+				t.Errorf("empty zlib stream % x, want pg_dump's % x", cs[0], tc.first)
+			}
+		})
+	}
+}
