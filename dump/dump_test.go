@@ -666,3 +666,58 @@ func TestOptionErrors(t *testing.T) {
 		t.Errorf("unreachable server: %v", err)
 	}
 }
+
+// TestTOCInvariants checks what pg_restore relies on in every archive: the
+// special entries first, unique positive dump IDs, sections in order
+// (pre-data, data, post-data, with section-none entries after their
+// parent), and each TABLE DATA's first dependency being its TABLE.
+func TestTOCInvariants(t *testing.T) {
+	t.Parallel()
+	src := newFixture(t, "kinds")
+	for _, opts := range []Options{{Compression: pgarchive.CompressionGzip}, {Compression: pgarchive.CompressionZstd}} {
+		path, sum := dumpTo(t, src, opts)
+		rc, err := pgarchive.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Entries != len(rc.Entries) {
+			t.Errorf("summary says %d entries, archive has %d", sum.Entries, len(rc.Entries))
+		}
+		var descs []string
+		for _, e := range rc.Entries[:3] {
+			descs = append(descs, e.Desc)
+		}
+		if strings.Join(descs, ",") != "ENCODING,STDSTRINGS,SEARCHPATH" {
+			t.Errorf("first entries %v", descs)
+		}
+		ids := map[int]*pgarchive.Entry{}
+		tables := map[string]int{}
+		section := pgarchive.SectionPreData
+		for _, e := range rc.Entries {
+			if e.DumpID <= 0 || ids[e.DumpID] != nil {
+				t.Errorf("%s: dump ID not positive and unique", e)
+			}
+			ids[e.DumpID] = e
+			if e.Section != pgarchive.SectionNone {
+				if e.Section < section {
+					t.Errorf("%s: section %s after %s", e, e.Section, section)
+				}
+				section = e.Section
+			}
+			if e.Section == pgarchive.SectionNone {
+				if len(e.Dependencies) == 0 {
+					t.Errorf("%s: no parent", e)
+				} else if p := ids[e.Dependencies[0]]; p == nil && e.Tag != "SCHEMA public" {
+					t.Errorf("%s: parent %d is not before it", e, e.Dependencies[0])
+				}
+			}
+			if e.Desc == "TABLE" {
+				tables[e.Name()] = e.DumpID
+			}
+			if e.Desc == "TABLE DATA" && (len(e.Dependencies) == 0 || e.Dependencies[0] != tables[e.Name()]) {
+				t.Errorf("%s: first dependency %v, want its TABLE %d", e, e.Dependencies, tables[e.Name()])
+			}
+		}
+		rc.Close()
+	}
+}
