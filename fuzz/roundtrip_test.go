@@ -139,7 +139,7 @@ func (h *roundTrip) run(t *testing.T, in rtInput) {
 	ivStored := h.writeSource(ctx, t, in)
 	want := readSnapshot(ctx, t, h.src)
 	checkSource(t, in, ivStored, want)
-	srcOffset := sessionOffset(ctx, t, h.src, in)
+	srcZoned := readZoned(ctx, t, h.src, in.srcZone)
 
 	// Dump from a session whose TimeZone comes from the connection string.
 	var archive bytes.Buffer
@@ -150,7 +150,7 @@ func (h *roundTrip) run(t *testing.T, in rtInput) {
 	if err != nil {
 		t.Fatalf("read the dump: %v", err)
 	}
-	checkCopyText(t, r, in, srcOffset)
+	checkCopyText(t, r, srcZoned)
 
 	h.checkTargetEmpty(ctx, t)
 	defer h.emptyTarget(t)
@@ -163,6 +163,7 @@ func (h *roundTrip) run(t *testing.T, in rtInput) {
 	if got != want {
 		t.Fatalf("restored values differ:\nsource %+v\ntarget %+v", want, got)
 	}
+	readZoned(ctx, t, h.dst, in.dstZone)
 	checkChain(ctx, t, h.dst, want)
 }
 
@@ -296,25 +297,54 @@ func readSnapshot(ctx context.Context, t *testing.T, conn *pgx.Conn) rtSnapshot 
 	return s
 }
 
-// sessionOffset is the source zone's UTC offset at the instant, in seconds
-// east, as the server's output uses it.
-func sessionOffset(ctx context.Context, t *testing.T, conn *pgx.Conn, in rtInput) int {
-	t.Helper()
-	if in.tstz == pgtime.NoBegin || in.tstz == pgtime.NoEnd {
-		return 0
-	}
-	mustExec(ctx, t, conn, "SELECT pg_catalog.set_config('TimeZone', $1, false)", in.srcZone)
-	var off int
-	if err := conn.QueryRow(ctx, "SELECT extract(timezone FROM tstz)::int FROM rt").Scan(&off); err != nil {
-		t.Fatalf("offset of %s at the instant: %v", in.srcZone, err)
-	}
-	return off
+// zoned is the text of rt's two timestamptz columns in a session with some
+// TimeZone, as COPY TO and ::text print them.
+type zoned struct {
+	zone              string
+	tstz, localTstz   pgtype.Text
+	tstzUs, localUs   int64 // the binary values, when not NULL
+	tstzOff, localOff int   // the zone's offsets at them, seconds east
 }
 
-// checkCopyText reads rt's row out of the archive: its tstz field must be
-// the instant printed with the source zone's offset, proving the dump's
-// session ran in that zone.
-func checkCopyText(t *testing.T, r *pgarchive.Reader, in rtInput, offset int) {
+// readZoned reads rt's timestamptz columns in a session in zone, checks
+// that the text is the instant with the offset the server uses there
+// (pgtime.FormatISO), and leaves the session in that zone.
+func readZoned(ctx context.Context, t *testing.T, conn *pgx.Conn, zone string) zoned {
+	t.Helper()
+	mustExec(ctx, t, conn, "SELECT pg_catalog.set_config('TimeZone', $1, false)", zone)
+	z := zoned{zone: zone}
+	var tstz, local pgtype.Timestamptz
+	var tstzOff, localOff pgtype.Int4
+	err := conn.QueryRow(ctx, `SELECT tstz, tstz::text, CASE WHEN isfinite(tstz) THEN extract(timezone FROM tstz)::int END,
+		local_tstz, local_tstz::text, CASE WHEN isfinite(local_tstz) THEN extract(timezone FROM local_tstz)::int END FROM rt`).
+		Scan(&tstz, &z.tstz, &tstzOff, &local, &z.localTstz, &localOff)
+	if err != nil {
+		t.Fatalf("read rt in %s: %v", zone, err)
+	}
+	z.tstzUs, z.tstzOff = fromTimestamptz(tstz), int(tstzOff.Int32)
+	check := func(name string, valid bool, us int64, off int, text pgtype.Text) {
+		if !valid {
+			return
+		}
+		if want := pgtime.FormatISO(us, off); text.String != want {
+			t.Fatalf("%s::text in %s = %q, pgtime.FormatISO(%d, %d) = %q", name, zone, text.String, us, off, want)
+		}
+		if got, err := pgtime.ParseTimestamptz(text.String); err != nil || got != us {
+			t.Fatalf("%s::text in %s = %q parses to %d, %v; want %d", name, zone, text.String, got, err, us)
+		}
+	}
+	check("tstz", tstz.Valid, z.tstzUs, z.tstzOff, z.tstz)
+	if local.Valid {
+		z.localUs, z.localOff = fromTimestamptz(local), int(localOff.Int32)
+	}
+	check("local_tstz", local.Valid, z.localUs, z.localOff, z.localTstz)
+	return z
+}
+
+// checkCopyText reads rt's row out of the archive: its timestamptz fields
+// must be what the source prints in its zone (see readZoned), proving that
+// the dump's session ran in that zone.
+func checkCopyText(t *testing.T, r *pgarchive.Reader, src zoned) {
 	t.Helper()
 	var e *pgarchive.Entry
 	for _, x := range r.Entries {
@@ -339,17 +369,22 @@ func checkCopyText(t *testing.T, r *pgarchive.Reader, in rtInput, offset int) {
 	if err != nil {
 		t.Fatalf("rt's COPY text: %v", err)
 	}
-	var field []byte
+	if len(row) != len(cols) {
+		t.Fatalf("rt's COPY row has %d fields for %d columns", len(row), len(cols))
+	}
 	for i, c := range cols {
-		if c == "tstz" && i < len(row) {
-			field = row[i]
+		var want pgtype.Text
+		switch c {
+		case "tstz":
+			want = src.tstz
+		case "local_tstz":
+			want = src.localTstz
+		default:
+			continue
 		}
-	}
-	if want := pgtime.FormatISO(in.tstz, offset); string(field) != want {
-		t.Fatalf("dump's COPY text has tstz %q, want %q (%s at offset %d)", field, want, in.srcZone, offset)
-	}
-	if us, err := pgtime.ParseTimestamptz(string(field)); err != nil || us != in.tstz {
-		t.Fatalf("dump's tstz %q parses to %d, %v; want %d", field, us, err, in.tstz)
+		if got := row[i]; (got == nil) == want.Valid || string(got) != want.String {
+			t.Fatalf("dump's COPY text has %s %q, the source prints %q in %s", c, got, want.String, src.zone)
+		}
 	}
 	if _, err := cr.Next(); err != io.EOF {
 		t.Fatalf("rt's COPY text after the row: %v, want the end", err)
