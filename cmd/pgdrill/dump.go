@@ -82,6 +82,10 @@ variables fill in the rest.`,
 				}
 			}
 			if asJSON {
+				// Standard output holds the archive unless -f took it.
+				if file != "" && file != "-" {
+					return writeJSON(cmd.OutOrStdout(), sum)
+				}
 				return writeJSON(stderr, sum)
 			}
 			return nil
@@ -95,7 +99,7 @@ variables fill in the rest.`,
 	fl.StringArrayVarP(&tables, "table", "t", nil, "dump only this table, [schema.]name (repeatable; * and ? match)")
 	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data")
 	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions")
-	fl.BoolVar(&asJSON, "json", false, "print a JSON summary on standard error when done")
+	fl.BoolVar(&asJSON, "json", false, "print a JSON summary when done (on standard error when the archive goes to standard output)")
 	fl.BoolVar(&noProgress, "no-progress", false, "do not show a progress bar")
 	return cmd
 }

@@ -90,9 +90,7 @@ func TestDumpCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if stdout != "" {
-		t.Errorf("stdout %q, want nothing (the archive went to -f)", stdout)
-	}
+
 	var sum struct {
 		Database    string `json:"database"`
 		Format      string `json:"format"`
@@ -101,8 +99,8 @@ func TestDumpCommand(t *testing.T) {
 		Rows        int64  `json:"rows"`
 		Bytes       int64  `json:"archive_bytes"`
 	}
-	if err := json.Unmarshal([]byte(stderr), &sum); err != nil {
-		t.Fatalf("--json output %q: %v", stderr, err)
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("--json output %q: %v", stdout, err)
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -118,9 +116,12 @@ func TestDumpCommand(t *testing.T) {
 	rc.Close()
 
 	// Standard output: the default gzip, format 1.14, offsets not set.
-	code, stdout, stderr = runArchiveCmd(t, nil, "dump", "-d", url, "-t", "t", "-a")
+	code, stdout, stderr = runArchiveCmd(t, nil, "dump", "-d", url, "-t", "t", "-a", "--json")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(stderr), &sum); err != nil || sum.Bytes != int64(len(stdout)) {
+		t.Errorf("--json with the archive on stdout: %q (%v), want a summary of %d bytes on stderr", stderr, err, len(stdout))
 	}
 	s, err := pgarchive.NewStream(bytes.NewReader([]byte(stdout)))
 	if err != nil {
