@@ -98,19 +98,20 @@ run_pg_restore() {
   return "$rc"
 }
 
-# once CMD...: one run on a fresh database; prints "seconds kib".
+# once CMD...: one run on a fresh database; prints "seconds kib cpu-seconds"
+# (cpu = user + system time of the client process).
 once() {
   fresh_db
-  "$TIME" -f '%e %M' -o "$BENCH_OUT/time.txt" "$@" >/dev/null || die "failed: $*"
-  tail -n 1 "$BENCH_OUT/time.txt"
+  "$TIME" -f '%e %M %U %S' -o "$BENCH_OUT/time.txt" "$@" >/dev/null || die "failed: $*"
+  tail -n 1 "$BENCH_OUT/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
 }
 
 # pair OURS THEIRS ARCHIVE-NAME FILE JOBS: BENCH_RUNS runs of each tool after
 # an untimed warm-up run, alternating which goes first (the first restore
 # after another pays for its WAL and cold caches); sets OURS and THEIRS to
-# the best "seconds kib" of each.
+# the best "seconds kib cpu" of each (by wall time; cpu is the least seen).
 pair() {
-  local __ours=$1 __theirs=$2 name=$3 file=$4 jobs=$5 i o t bo= bt=
+  local __ours=$1 __theirs=$2 name=$3 file=$4 jobs=$5 i o t bo= bt= co= ct=
   once "$BENCH_OUT/pgdrill" restore -j "$jobs" -d bench_restore "$file" >/dev/null
   for ((i = 0; i < BENCH_RUNS; i++)); do
     if ((i % 2 == 1)); then t=$(once bash -c 'run_pg_restore "$@"' _ "$name" "$file" "$jobs") || exit 1; fi
@@ -119,12 +120,14 @@ pair() {
     if ((i % 2 == 0)); then t=$(once bash -c 'run_pg_restore "$@"' _ "$name" "$file" "$jobs") || exit 1; fi
     theirs_rows=$("$PG15_BIN/psql" -X -At -d bench_restore -c 'SELECT count(*) FROM public.audit_events')
     [ "$ours_rows" = "$theirs_rows" ] || die "row counts differ: pgdrill $ours_rows, pg_restore $theirs_rows"
-    log "  run $((i + 1)): pgdrill ${o% *} s, pg_restore ${t% *} s"
-    if [ -z "$bo" ] || awk -v a="${o% *}" -v b="${bo% *}" 'BEGIN { exit !(a < b) }'; then bo=$o; fi
-    if [ -z "$bt" ] || awk -v a="${t% *}" -v b="${bt% *}" 'BEGIN { exit !(a < b) }'; then bt=$t; fi
+    log "  run $((i + 1)): pgdrill ${o%% *} s (cpu ${o##* } s), pg_restore ${t%% *} s (cpu ${t##* } s)"
+    if [ -z "$bo" ] || awk -v a="${o%% *}" -v b="${bo%% *}" 'BEGIN { exit !(a < b) }'; then bo=$o; fi
+    if [ -z "$bt" ] || awk -v a="${t%% *}" -v b="${bt%% *}" 'BEGIN { exit !(a < b) }'; then bt=$t; fi
+    if [ -z "$co" ] || awk -v a="${o##* }" -v b="$co" 'BEGIN { exit !(a < b) }'; then co=${o##* }; fi
+    if [ -z "$ct" ] || awk -v a="${t##* }" -v b="$ct" 'BEGIN { exit !(a < b) }'; then ct=${t##* }; fi
   done
-  printf -v "$__ours" '%s' "$bo"
-  printf -v "$__theirs" '%s' "$bt"
+  printf -v "$__ours" '%s %s' "${bo% *}" "$co"
+  printf -v "$__theirs" '%s %s' "${bt% *}" "$ct"
 }
 
 mkdir -p "$BENCH_OUT"
@@ -135,8 +138,8 @@ export PG15_BIN PG17
 
 results=$BENCH_OUT/restore.md
 {
-  echo "| archive | jobs | pgdrill s | pg_restore s | ratio | pgdrill peak RSS MiB | pg_restore peak RSS MiB | rows |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| archive | jobs | pgdrill s | pg_restore s | ratio | pgdrill CPU s | pg_restore CPU s | pgdrill peak RSS MiB | pg_restore peak RSS MiB | rows |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$results"
 for a in $BENCH_RESTORE_ARCHIVES; do
   f=$BENCH_OUT/audit-$a.dump
@@ -146,11 +149,11 @@ for a in $BENCH_RESTORE_ARCHIVES; do
     pair ours theirs "$a" "$f" "$j"
     awk -v a="$a" -v j="$j" -v o="$ours" -v t="$theirs" -v r="$ours_rows" 'BEGIN {
       split(o, x, " "); split(t, y, " ")
-      printf "| %s | %d | %.2f | %.2f | %.2fx | %.1f | %.1f | %d |\n",
-        a, j, x[1], y[1], (y[1] > 0 ? x[1] / y[1] : 0), x[2] / 1024, y[2] / 1024, r
+      printf "| %s | %d | %.2f | %.2f | %.2fx | %.2f | %.2f | %.1f | %.1f | %d |\n",
+        a, j, x[1], y[1], (y[1] > 0 ? x[1] / y[1] : 0), x[3], y[3], x[2] / 1024, y[2] / 1024, r
     }' >>"$results"
   done
 done
 echo
-echo "restore into PostgreSQL 15 (best of $BENCH_RUNS; ratio = pgdrill / pg_restore; RSS of the client process)"
+echo "restore into PostgreSQL 15 (best wall time of $BENCH_RUNS; ratio = pgdrill / pg_restore; CPU = least user+system time of the client process; RSS of the client process)"
 cat "$results"

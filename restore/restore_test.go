@@ -65,3 +65,35 @@ func TestNoSearchPathEntry(t *testing.T) {
 	}
 	golden(t, "full.snapshot", snapshot(t, url))
 }
+
+// TestStreamOutOfOrder asks a one-pass stream for data blocks in reverse
+// file order through a -L list: like pg_restore reading a pipe, the restore
+// stops at the first block it has already passed.
+func TestStreamOutOfOrder(t *testing.T) {
+	a, err := pgarchive.Open(fixturePath("pg17/full-gzip.dump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int
+	for _, e := range a.Entries {
+		if e.Desc != "TABLE DATA" {
+			ids = append(ids, e.DumpID)
+		}
+	}
+	var data []int
+	for _, e := range a.Entries {
+		if e.Desc == "TABLE DATA" {
+			data = append([]int{e.DumpID}, data...)
+		}
+	}
+	a.Close()
+	url := newDB(t)
+	_, err = pgdrillStream(t, "pg17/full-gzip.dump", url, Options{UseList: append(ids, data...)})
+	want := "possibly due to out-of-order restore request, which cannot be handled due to non-seekable input file"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error saying %q", err, want)
+	}
+	if _, err := pgdrillStream(t, "pg17/full-gzip.dump", newDB(t), Options{Jobs: 2}); err == nil {
+		t.Error("parallel restore from a stream was accepted")
+	}
+}
