@@ -40,6 +40,11 @@ func FuzzRoundTrip(f *testing.F) {
 	}
 	h := newRoundTrip(f)
 	f.Fuzz(func(t *testing.T, tstz, ts int64, d int32, tod int64, ttzOff int32, ivMonths, ivDays int32, ivUs int64, srcZone, dstZone uint16, opts uint8) {
+		ctx, cancel := context.WithTimeout(context.Background(), rtOpTimeout)
+		defer cancel()
+		if err := h.connect(ctx); err != nil {
+			t.Fatal(err)
+		}
 		in := rtInput{
 			tstz: instant(tstz), ts: instant(ts), d: day(d), tod: timeOfDay(tod), ttzOff: timetzOffset(ttzOff),
 			iv:      pgtype.Interval{Months: ivMonths, Days: ivDays, Microseconds: ivUs, Valid: true},
@@ -90,25 +95,48 @@ type roundTrip struct {
 func newRoundTrip(f *testing.F) *roundTrip {
 	ctx := context.Background()
 	h := &roundTrip{srcURL: pgtest.NewDB(f), dstURL: pgtest.NewDB(f)}
-	h.src = pgtest.Conn(f, h.srcURL)
+	f.Cleanup(func() {
+		for _, c := range []*pgx.Conn{h.src, h.dst} {
+			if c != nil {
+				c.Close(context.Background())
+			}
+		}
+	})
+	if err := h.connect(ctx); err != nil {
+		f.Fatal(err)
+	}
 	if err := chain.Migrate(ctx, h.src); err != nil {
 		f.Fatal(err)
 	}
 	if _, err := h.src.Exec(ctx, rtSchema); err != nil {
 		f.Fatal(err)
 	}
-	// The target's tables are dropped and made again by every restore, so
-	// no statement may stay prepared on it.
-	cfg, err := pgx.ParseConfig(h.dstURL)
-	if err != nil {
-		f.Fatal(err)
-	}
-	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
-	if h.dst, err = pgx.ConnectConfig(ctx, cfg); err != nil {
-		f.Fatal(err)
-	}
-	f.Cleanup(func() { h.dst.Close(context.Background()) })
 	return h
+}
+
+// connect (re)opens the connections that are not open: a failed input may
+// have closed one (pgx closes a connection whose query's context ends), and
+// the inputs after it must still run.
+func (h *roundTrip) connect(ctx context.Context) error {
+	var err error
+	if h.src == nil || h.src.IsClosed() {
+		if h.src, err = pgx.Connect(ctx, h.srcURL); err != nil {
+			return fmt.Errorf("connect to the source: %w", err)
+		}
+	}
+	if h.dst == nil || h.dst.IsClosed() {
+		// The target's tables are dropped and made again for every input,
+		// so no statement may stay prepared on it.
+		cfg, err := pgx.ParseConfig(h.dstURL)
+		if err != nil {
+			return err
+		}
+		cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+		if h.dst, err = pgx.ConnectConfig(ctx, cfg); err != nil {
+			return fmt.Errorf("connect to the target: %w", err)
+		}
+	}
+	return nil
 }
 
 // rtSnapshot is everything read back from a database, under TimeZone UTC;
@@ -152,8 +180,10 @@ func (h *roundTrip) run(t *testing.T, in rtInput) {
 	}
 	checkCopyText(t, r, srcZoned)
 
+	// Emptied here rather than after the restore, so that an input that
+	// failed half way leaves nothing for the next one to trip over.
+	h.emptyTarget(ctx, t)
 	h.checkTargetEmpty(ctx, t)
-	defer h.emptyTarget(t)
 	// The other way to set a session's TimeZone: options=-c TimeZone=...
 	dst := withParam(t, h.dstURL, "options", "-c TimeZone="+in.dstZone)
 	if _, err := restore.Run(ctx, r, dst, restore.Options{ExitOnError: true, Jobs: in.jobs}); err != nil {
@@ -437,12 +467,11 @@ func (h *roundTrip) checkTargetEmpty(ctx context.Context, t *testing.T) {
 	}
 }
 
-// emptyTarget drops what a restore made (the source's objects), so the
-// next input restores into an empty database again. Dropping is much
+// emptyTarget drops what an earlier restore made (the source's objects),
+// so the restore starts from an empty database again. Dropping is much
 // cheaper than CREATE DATABASE; checkTargetEmpty catches anything left.
-func (h *roundTrip) emptyTarget(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), rtOpTimeout)
-	defer cancel()
+func (h *roundTrip) emptyTarget(ctx context.Context, t *testing.T) {
+	t.Helper()
 	mustExec(ctx, t, h.dst, `DROP TABLE IF EXISTS public.rt, public.audit_events, public.audit_chain_head CASCADE;
 		DROP FUNCTION IF EXISTS public.audit_events_chain_insert(), public.audit_events_write_once(), public.audit_events_verify_chain()`)
 }
