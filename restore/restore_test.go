@@ -2,9 +2,11 @@ package restore
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -95,5 +97,43 @@ func TestStreamOutOfOrder(t *testing.T) {
 	}
 	if _, err := pgdrillStream(t, "pg17/full-gzip.dump", newDB(t), Options{Jobs: 2}); err == nil {
 		t.Error("parallel restore from a stream was accepted")
+	}
+}
+
+// TestStopOnError checks -e and -1: the first failing statement ends the
+// restore with an error naming the entry, and under -1 nothing before it
+// stays.
+func TestStopOnError(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		opts Options
+	}{
+		{"exit-on-error", Options{ExitOnError: true}},
+		{"exit-on-error-j2", Options{ExitOnError: true, Jobs: 2}},
+		{"single-transaction", Options{SingleTransaction: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			url := newDB(t)
+			c := pgtest.Conn(t, url)
+			// Conflicts with the archive's public.items, created after
+			// the "Mixed Case" schema.
+			if _, err := c.Exec(ctx, `CREATE TABLE public.items (x int)`); err != nil {
+				t.Fatal(err)
+			}
+			_, err := pgdrill(t, "pg17/full-gzip.dump", url, tc.opts)
+			var ee *EntryError
+			if !errors.As(err, &ee) || ee.Entry == nil || ee.Entry.Desc != "TABLE" || ee.Entry.Tag != "items" ||
+				!strings.Contains(err.Error(), `entry 228 TABLE public.items: ERROR: relation "items" already exists (SQLSTATE 42P07)`) {
+				t.Fatalf("got %v", err)
+			}
+			var schemas int
+			if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_namespace WHERE nspname = 'Mixed Case'`).Scan(&schemas); err != nil {
+				t.Fatal(err)
+			}
+			if want := map[bool]int{true: 0, false: 1}[tc.opts.SingleTransaction]; schemas != want {
+				t.Errorf("%d \"Mixed Case\" schemas after the failed restore, want %d", schemas, want)
+			}
+		})
 	}
 }
