@@ -76,7 +76,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, '')
 RETURNING details::text, audit_events_payload(ROW(payload_rows.*)::audit_events), audit_events_row_hash(ROW(payload_rows.*)::audit_events)`
 
 func checkPayload(t *testing.T, conn *pgx.Conn, in payloadInput) {
-	ctx, cancel := context.WithTimeout(context.Background(), rtOpTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), inputTimeout)
 	defer cancel()
 	r := in.row
 	var details *string

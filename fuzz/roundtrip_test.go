@@ -40,7 +40,7 @@ func FuzzRoundTrip(f *testing.F) {
 	}
 	h := newRoundTrip(f)
 	f.Fuzz(func(t *testing.T, tstz, ts int64, d int32, tod int64, ttzOff int32, ivMonths, ivDays int32, ivUs int64, srcZone, dstZone uint16, opts uint8) {
-		ctx, cancel := context.WithTimeout(context.Background(), rtOpTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), inputTimeout)
 		defer cancel()
 		if err := h.connect(ctx); err != nil {
 			t.Fatal(err)
@@ -51,7 +51,7 @@ func FuzzRoundTrip(f *testing.F) {
 			srcZone: zone(t, h.src, srcZone), dstZone: zone(t, h.src, dstZone),
 			comp: pgarchive.Compression(opts & 3), jobs: 1 + int(opts>>2&1),
 		}
-		h.run(t, in)
+		h.run(ctx, t, in)
 	})
 }
 
@@ -157,11 +157,13 @@ type rtSnapshot struct {
 	hasLocal, hasEventTime, hasHeadTime bool
 }
 
-const rtOpTimeout = time.Minute
+// inputTimeout bounds one input, so a wedged server fails the input
+// instead of hanging the fuzzer.
+const inputTimeout = time.Minute
 
-func (h *roundTrip) run(t *testing.T, in rtInput) {
-	ctx, cancel := context.WithTimeout(context.Background(), rtOpTimeout)
-	defer cancel()
+// run takes one input through the source, the dump, the restore and the
+// checks.
+func (h *roundTrip) run(ctx context.Context, t *testing.T, in rtInput) {
 	t.Logf("input: %v", in)
 
 	ivStored := h.writeSource(ctx, t, in)
