@@ -29,8 +29,9 @@ import (
 // from a session in srcZone; restores the archive with pgdrill restore into
 // an empty database from a session in dstZone; and requires every value to
 // come back identical (binary value and ::text under UTC), the archive's
-// COPY text to carry srcZone's offset, and the restored chain to verify
-// with the source's head hash.
+// COPY text to carry srcZone's offsets, and the chain to verify with the
+// source's head hash both offline from the archive (chain.VerifyArchive)
+// and after the restore (audit_events_verify_chain() and chain.VerifyDB).
 //
 // opts picks the archive's compression (bits 0-1) and whether the restore
 // runs with two jobs (bit 2).
@@ -181,6 +182,7 @@ func (h *roundTrip) run(ctx context.Context, t *testing.T, in rtInput) {
 		t.Fatalf("read the dump: %v", err)
 	}
 	checkCopyText(t, r, srcZoned)
+	checkArchiveChain(t, r, want)
 
 	// Emptied here rather than after the restore, so that an input that
 	// failed half way leaves nothing for the next one to trip over.
@@ -423,6 +425,27 @@ func checkCopyText(t *testing.T, r *pgarchive.Reader, src zoned) {
 	}
 }
 
+// checkArchiveChain verifies the chain offline, from the archive's COPY
+// text in the source zone: the same clean rows and head as the source.
+func checkArchiveChain(t *testing.T, r *pgarchive.Reader, want rtSnapshot) {
+	t.Helper()
+	res, err := chain.VerifyArchive(r, "")
+	if err != nil {
+		t.Fatalf("VerifyArchive: %v", err)
+	}
+	if res.RowCount != want.eventCount || !res.OK() || textOf(res.LastHash) != want.headHash {
+		t.Fatalf("VerifyArchive: %v; want %d clean rows ending at the source head %v", res, want.eventCount, want.headHash)
+	}
+}
+
+// textOf is a nullable string as pgtype.Text, to compare with one read.
+func textOf(p *string) pgtype.Text {
+	if p == nil {
+		return pgtype.Text{}
+	}
+	return pgtype.Text{String: *p, Valid: true}
+}
+
 // checkChain verifies the restored chain with the SQL function and in Go;
 // both must find one clean row whose hash is the head (none after an
 // infinite timestamp).
@@ -442,11 +465,7 @@ func checkChain(ctx context.Context, t *testing.T, conn *pgx.Conn, want rtSnapsh
 	if !dbRes.OK() || dbRes.RowCount != want.eventCount {
 		t.Fatalf("restored chain, Go verifier: %v; want %d clean rows and the head on the last", dbRes, want.eventCount)
 	}
-	last := pgtype.Text{}
-	if dbRes.LastHash != nil {
-		last = pgtype.Text{String: *dbRes.LastHash, Valid: true}
-	}
-	if last != want.headHash {
+	if last := textOf(dbRes.LastHash); last != want.headHash {
 		t.Fatalf("restored chain ends at %v, source head %v", last, want.headHash)
 	}
 }
