@@ -241,6 +241,7 @@ func (d *dumper) collectRules() error {
 		}
 		if name == "_RETURN" {
 			d.byCat[catKey{pgRewrite, oid}] = t.obj // a view's own query
+			t.returnRule = oid
 			return nil
 		}
 		o := d.newObject(prioRule, "RULE", t.name+" "+name)

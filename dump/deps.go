@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
 // collectDependencies turns pg_depend into object dependencies, as pg_dump
@@ -71,6 +72,7 @@ func (d *dumper) collectDependencies() error {
 		}
 	}
 	d.finishTables()
+	d.splitViews()
 	return d.attachCommentsAndACLs()
 }
 
@@ -136,4 +138,58 @@ func (d *dumper) checkUnsupported() error {
 		}
 	}
 	return nil
+}
+
+// splitViews breaks the loop of a view whose query needs a constraint (a
+// GROUP BY on a primary key), which is post-data, as pg_dump does: the
+// view is first created with a dummy query of NULLs of the right types,
+// and a post-data RULE entry replaces it with the real query.
+func (d *dumper) splitViews() {
+	for _, t := range d.sortedTables() {
+		if t.kind != "v" || t.obj == nil || t.returnRule == 0 {
+			continue
+		}
+		var pre, post []*object
+		for _, dep := range t.obj.deps {
+			if dep.prio.section() == pgarchive.SectionPostData {
+				post = append(post, dep)
+			} else {
+				pre = append(pre, dep)
+			}
+		}
+		if len(post) == 0 {
+			continue
+		}
+		v := t.obj
+		var b strings.Builder
+		fmt.Fprintf(&b, "CREATE VIEW %s", t.qual)
+		if len(t.reloptions) > 0 {
+			b.WriteString(" WITH (" + relOptions(t.reloptions) + ")")
+		}
+		b.WriteString(" AS\nSELECT")
+		for i, c := range t.cols {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n    NULL::" + c.typ)
+			if c.coll != nil {
+				b.WriteString(" COLLATE " + *c.coll)
+			}
+			b.WriteString(" AS " + d.q.id(c.name))
+		}
+		dummy := b.String() + ";\n"
+		v.entry.Defn = pgarchive.Str(dummy)
+		v.deps = pre
+
+		r := d.newObject(prioRule, "RULE", t.name+" _RETURN")
+		r.name, r.extra = "_RETURN", t.name
+		r.setNS(v.ns)
+		r.setCat(pgRewrite, t.returnRule)
+		r.setOwner(t.owner)
+		r.entry.Defn = pgarchive.Str("CREATE OR REPLACE VIEW " + strings.TrimPrefix(dummy[:strings.Index(dummy, " AS\n")], "CREATE VIEW ") + " AS\n" + t.viewDef + ";\n")
+		r.entry.DropStmt = pgarchive.Str("CREATE OR REPLACE " + strings.TrimPrefix(dummy, "CREATE "))
+		r.dependOn(v)
+		r.dependOn(post...)
+		d.byCat[catKey{pgRewrite, t.returnRule}] = r
+	}
 }

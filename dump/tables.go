@@ -26,6 +26,8 @@ type table struct {
 	ofType             uint32
 	parents            []uint32
 	populated          bool
+	returnRule         uint32 // a view's _RETURN rule
+	viewDef            string // CREATE VIEW's text after "AS\n", without the final ";\n"
 
 	cols   []*column
 	checks []*check
@@ -413,11 +415,12 @@ func (d *dumper) viewObject(t *table) error {
 		if len(t.reloptions) > 0 {
 			b.WriteString(" WITH (" + relOptions(t.reloptions) + ")")
 		}
-		b.WriteString(" AS\n" + def)
+		b.WriteString(" AS\n")
+		t.viewDef = def
 		if t.checkOption != "" {
-			fmt.Fprintf(&b, "\n  WITH %s CHECK OPTION", strings.ToUpper(t.checkOption))
+			t.viewDef += fmt.Sprintf("\n  WITH %s CHECK OPTION", strings.ToUpper(t.checkOption))
 		}
-		b.WriteString(";\n")
+		b.WriteString(t.viewDef + ";\n")
 	} else {
 		o.entry.Tablespace = pgarchive.Str(t.tablespace)
 		if t.am != "" {
