@@ -34,7 +34,8 @@ import (
 // and after the restore (audit_events_verify_chain() and chain.VerifyDB).
 //
 // opts picks the archive's compression (bits 0-1) and whether the restore
-// runs with two jobs (bit 2).
+// runs with two jobs (bit 2), and which of the two connection parameters
+// carries each session's zone (bit 3; see zoneURL).
 func FuzzRoundTrip(f *testing.F) {
 	if testing.Short() {
 		f.Skip("-short: FuzzRoundTrip needs a server")
@@ -50,7 +51,7 @@ func FuzzRoundTrip(f *testing.F) {
 			tstz: instant(tstz), ts: instant(ts), d: day(d), tod: timeOfDay(tod), ttzOff: timetzOffset(ttzOff),
 			iv:      pgtype.Interval{Months: ivMonths, Days: ivDays, Microseconds: ivUs, Valid: true},
 			srcZone: zone(t, h.src, srcZone), dstZone: zone(t, h.src, dstZone),
-			comp: pgarchive.Compression(opts & 3), jobs: 1 + int(opts>>2&1),
+			comp: pgarchive.Compression(opts & 3), jobs: 1 + int(opts>>2&1), swapZoneParams: opts&8 != 0,
 		}
 		h.run(ctx, t, in)
 	})
@@ -65,12 +66,13 @@ type rtInput struct {
 	srcZone, dstZone string
 	comp             pgarchive.Compression
 	jobs             int
+	swapZoneParams   bool
 }
 
 func (in rtInput) String() string {
-	return fmt.Sprintf("tstz %d (%s), ts %s, date %s, time %s, timetz offset %d, interval %+v, %s -> %s, %v, -j%d",
+	return fmt.Sprintf("tstz %d (%s), ts %s, date %s, time %s, timetz offset %d, interval %+v, %s -> %s, %v, -j%d, zone parameters swapped %v",
 		in.tstz, pgtime.FormatISO(in.tstz, 0), pgtime.FormatTimestamp(in.ts), pgtime.FormatDate(in.d), pgtime.FormatTime(in.tod),
-		in.ttzOff, in.iv, in.srcZone, in.dstZone, in.comp, in.jobs)
+		in.ttzOff, in.iv, in.srcZone, in.dstZone, in.comp, in.jobs, in.swapZoneParams)
 }
 
 // rtSchema is the table the round trip writes, next to the chain's.
@@ -174,7 +176,7 @@ func (h *roundTrip) run(ctx context.Context, t *testing.T, in rtInput) {
 
 	// Dump from a session whose TimeZone comes from the connection string.
 	var archive bytes.Buffer
-	if _, err := dump.Run(ctx, withParam(t, h.srcURL, "timezone", in.srcZone), &archive, dump.Options{Compression: in.comp}); err != nil {
+	if _, err := dump.Run(ctx, zoneURL(t, h.srcURL, in.srcZone, in.swapZoneParams), &archive, dump.Options{Compression: in.comp}); err != nil {
 		t.Fatalf("dump: %v", err)
 	}
 	r, err := pgarchive.NewReader(bytes.NewReader(archive.Bytes()), int64(archive.Len()))
@@ -188,8 +190,7 @@ func (h *roundTrip) run(ctx context.Context, t *testing.T, in rtInput) {
 	// failed half way leaves nothing for the next one to trip over.
 	h.emptyTarget(ctx, t)
 	h.checkTargetEmpty(ctx, t)
-	// The other way to set a session's TimeZone: options=-c TimeZone=...
-	dst := withParam(t, h.dstURL, "options", "-c TimeZone="+in.dstZone)
+	dst := zoneURL(t, h.dstURL, in.dstZone, !in.swapZoneParams)
 	if _, err := restore.Run(ctx, r, dst, restore.Options{ExitOnError: true, Jobs: in.jobs}); err != nil {
 		t.Fatalf("restore: %v", err)
 	}
@@ -199,6 +200,16 @@ func (h *roundTrip) run(ctx context.Context, t *testing.T, in rtInput) {
 	}
 	readZoned(ctx, t, h.dst, in.dstZone)
 	checkChain(ctx, t, h.dst, want)
+}
+
+// zoneURL sets a session's TimeZone in a connection string, with the
+// timezone parameter (what PGTZ sets) or, if options, with options=-c
+// TimeZone=... (PGOPTIONS).
+func zoneURL(t *testing.T, url, zone string, options bool) string {
+	if options {
+		return withParam(t, url, "options", "-c TimeZone="+zone)
+	}
+	return withParam(t, url, "timezone", zone)
 }
 
 // writeSource empties the source and writes the input's row and chain
