@@ -4,10 +4,11 @@
 #
 #   bash bench/run.sh [SECTION...]      # default: every section
 #
-# Sections (each a function `section_NAME` below; add restore/dump ones the
-# same way):
+# Sections (each a function `section_NAME` below, or a script bench/NAME.sh):
 #   archives  build the large audit-like archives into bench/out/ (cached)
 #   read      read every data block: pgdrill vs pg_restore -f /dev/null
+#   restore, dump, drill, ...: bench/restore.sh etc., run as they are
+#   (they use the archives the archives section builds)
 #
 # Environment:
 #   PG15_BIN       PostgreSQL 15 binaries (default /usr/lib/postgresql/15/bin)
@@ -109,20 +110,21 @@ psql15() { "$PG15_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 # "wall_s cpu_s peak_rss_kib".
 measure() {
   local __out=$1; shift
-  local i
-  : >"$BENCH_OUT/times.txt"
+    local i t=$BENCH_OUT/run-sh.$$
+  : >"$t.times"
   for ((i = 0; i < BENCH_RUNS; i++)); do
-    if ! "$TIME" -f '%e %U %S %M' -o "$BENCH_OUT/time.txt" "$@" >/dev/null 2>"$BENCH_OUT/stderr.txt"; then
-      cat "$BENCH_OUT/stderr.txt" >&2
+    if ! "$TIME" -f '%e %U %S %M' -o "$t.time" "$@" >/dev/null 2>"$t.stderr"; then
+      cat "$t.stderr" >&2
       die "failed: $*"
     fi
-    tail -n 1 "$BENCH_OUT/time.txt" >>"$BENCH_OUT/times.txt"
+    tail -n 1 "$t.time" >>"$t.times"
   done
   printf -v "$__out" '%s' "$(awk '
     NR == 1 || $1 < w { w = $1 }
     NR == 1 || $2 + $3 < c { c = $2 + $3 }
     $4 > r { r = $4 }
-    END { printf "%.2f %.2f %d", w, c, r }' "$BENCH_OUT/times.txt")"
+        END { printf "%.2f %.2f %d", w, c, r }' "$t.times")"
+  rm -f "$t.time" "$t.times" "$t.stderr"
 }
 
 # ---------------------------------------------------------------------------
@@ -249,9 +251,16 @@ section_read() {
 
 # ---------------------------------------------------------------------------
 
+# A section is a function here or a script bench/NAME.sh (restore, dump,
+# drill, ...), which is run as it is.
 sections=("$@")
 [ ${#sections[@]} -gt 0 ] || sections=(archives read)
 for s in "${sections[@]}"; do
-  declare -F "section_$s" >/dev/null || die "unknown section $s (have: archives read)"
-  "section_$s"
+  if declare -F "section_$s" >/dev/null; then
+    "section_$s"
+  elif [ "$s" != run ] && [ -f "$here/$s.sh" ]; then
+    bash "$here/$s.sh"
+  else
+    die "unknown section $s (have: archives read, or a bench/NAME.sh)"
+  fi
 done
