@@ -26,6 +26,20 @@ func (d *dumper) collectDependencies() error {
 	if err != nil {
 		return err
 	}
+	// A domain's CHECK constraints are written inside CREATE DOMAIN.
+	err = d.each("domain constraints", `SELECT oid, contypid FROM pg_catalog.pg_constraint WHERE contypid <> 0`, nil, func(r pgx.Rows) error {
+		var oid, typ uint32
+		if err := r.Scan(&oid, &typ); err != nil {
+			return err
+		}
+		if o := d.byCat[catKey{pgType, typ}]; o != nil {
+			d.byCat[catKey{pgConstraint, oid}] = o
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	defaults := map[uint32]*column{}
 	for _, t := range d.tables {
 		for _, c := range t.cols {

@@ -217,14 +217,13 @@ func sortObjects(objs []*object) ([]*object, error) {
 		}
 	}
 	if placed != len(all) {
-		var loop []string
+		var left []*object
 		for _, o := range all {
-			if successors[o] > 0 && o != pre && o != post {
-				loop = append(loop, o.String())
+			if successors[o] > 0 {
+				left = append(left, o)
 			}
 		}
-		sort.Strings(loop)
-		return nil, fmt.Errorf("dump: dependency loop among: %s", strings.Join(loop, "; "))
+		return nil, fmt.Errorf("dump: dependency loop: %s", describeLoop(left, deps, pre, post))
 	}
 	res := make([]*object, 0, len(objs))
 	for _, o := range out {
@@ -266,4 +265,53 @@ func (h *maxHeap) Pop() any {
 	o := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return o
+}
+
+// describeLoop names the objects of one dependency cycle among the objects
+// the sort could not place (boundaries shown as section changes).
+func describeLoop(left []*object, deps map[*object][]*object, pre, post *object) string {
+	unplaced := map[*object]bool{}
+	for _, o := range left {
+		unplaced[o] = true
+	}
+	name := func(o *object) string {
+		switch o {
+		case pre:
+			return "(end of pre-data)"
+		case post:
+			return "(end of data)"
+		}
+		return o.String()
+	}
+	// Walk from each object until a node repeats: the repeat closes a cycle.
+	for _, start := range left {
+		var path []*object
+		index := map[*object]int{}
+		o := start
+		for o != nil {
+			if i, ok := index[o]; ok {
+				var names []string
+				for _, p := range path[i:] {
+					names = append(names, name(p))
+				}
+				return strings.Join(append(names, name(o)), " needs ")
+			}
+			index[o] = len(path)
+			path = append(path, o)
+			var next *object
+			for _, dep := range deps[o] {
+				if unplaced[dep] {
+					next = dep
+					break
+				}
+			}
+			o = next
+		}
+	}
+	var names []string
+	for _, o := range left {
+		names = append(names, name(o))
+	}
+	sort.Strings(names)
+	return strings.Join(names, "; ")
 }

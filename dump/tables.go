@@ -615,6 +615,9 @@ func (d *dumper) finishTables() {
 			continue
 		}
 		for _, c := range t.cols {
+			if c.def != nil && c.generated == "s" {
+				t.obj.dependOn(c.defDeps...) // generation expressions stay in CREATE TABLE
+			}
 			if c.def == nil || c.generated == "s" {
 				continue
 			}

@@ -209,7 +209,7 @@ func TestSortObjects(t *testing.T) {
 	x.dependOn(y)
 	y.dependOn(x)
 	_, err = sortObjects([]*object{x, y})
-	if err == nil || !strings.Contains(err.Error(), "dependency loop") || !strings.Contains(err.Error(), "X public.x") {
+	if err == nil || !strings.Contains(err.Error(), "dependency loop: X public.x needs X public.y needs X public.x") && !strings.Contains(err.Error(), "dependency loop: X public.y needs X public.x needs X public.y") {
 		t.Errorf("loop: %v", err)
 	}
 }
