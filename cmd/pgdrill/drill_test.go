@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func chainArchive(name string) string {
+	return filepath.Join("..", "..", "testdata", "chain", "archives", name)
+}
+
+func TestVerifyChainCommand(t *testing.T) {
+	notArchive := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notArchive, []byte("not an archive\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // prefix
+	}{
+		{[]string{"verify-chain", chainArchive("cycle24-pg15-gzip-UTC.dump")}, 0, "PASS 24 rows, chain intact, head matches"},
+		{[]string{"verify-chain", chainArchive("edge300-pg17-lz4-Europe_Paris.dump")}, 0, "PASS 300 rows"},
+		{[]string{"verify-chain", chainArchive("tampered24-pg15-gzip-Pacific_Chatham.dump")}, 1,
+			`FAIL 24 rows, first break at position 5 (id "0b65cf4f-0f12-4a8c-b9d5-a2eb22759a37", row_hash)`},
+		{[]string{"verify-chain", filepath.Join("..", "..", "testdata", "pg17", "full-gzip.dump")}, 2, ""},
+		{[]string{"verify-chain", notArchive}, 2, ""},
+		{[]string{"verify-chain", filepath.Join(t.TempDir(), "missing.dump")}, 2, ""},
+		{[]string{"verify-chain"}, 2, ""},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runArchiveCmd(t, nil, tt.args...)
+		if code != tt.code || !strings.HasPrefix(out, tt.stdout) {
+			t.Errorf("pgdrill %s: exit %d, stdout %q, stderr %q; want exit %d, stdout %q…",
+				strings.Join(tt.args, " "), code, out, errOut, tt.code, tt.stdout)
+		}
+	}
+}
+
+func TestVerifyChainJSON(t *testing.T) {
+	code, out, errOut := runArchiveCmd(t, nil, "verify-chain", "--json", chainArchive("tampered24-pg15-gzip-Pacific_Chatham.dump"))
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"row_count", "chain_head_hash", "last_row_hash", "first_break_id", "first_break_pos", "verifier_walked"} {
+		if _, ok := rep[k]; !ok {
+			t.Errorf("JSON lacks %s: %s", k, out)
+		}
+	}
+	if rep["first_break_pos"] != 5.0 || rep["row_count"] != 24.0 || rep["ok"] != false {
+		t.Errorf("JSON %s", out)
+	}
+}
+
+// TestDrillCommand runs the drill as a user does, on its own throwaway
+// server, and the archive drill on a real pg_dump 17 archive.
+func TestDrillCommand(t *testing.T) {
+	code, out, errOut := runArchiveCmd(t, nil, "drill")
+	if code != 0 || !strings.HasPrefix(out, "PASS rows=24 chain_head=") || !strings.HasSuffix(out, "… verifier=clean\n") {
+		t.Fatalf("drill: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, out, errOut = runArchiveCmd(t, nil, "drill", "--json", "--archive", filepath.Join("..", "..", "testdata", "pg17", "full-zstd.dump"))
+	if code != 0 {
+		t.Fatalf("archive drill: exit %d, stderr %q", code, errOut)
+	}
+	var rep struct {
+		OK     bool
+		Mode   string
+		Rows   int64
+		Tables []struct{ Table string }
+		Phases []struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK || rep.Mode != "archive" || rep.Rows != 1416 || len(rep.Tables) != 17 || len(rep.Phases) == 0 {
+		t.Errorf("archive drill report: %+v", rep)
+	}
+	code, _, errOut = runArchiveCmd(t, nil, "drill", "--archive", chainArchive("tampered24-pg15-gzip-Pacific_Chatham.dump"))
+	if code != 1 || !strings.Contains(errOut, "drill failed") {
+		t.Errorf("archive drill of a tampered chain: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestDrillUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"drill", "--rows", "-1"},
+		{"drill", "extra"},
+		{"drill", "-Z", "brotli"},
+		{"drill", "--archive", filepath.Join(t.TempDir(), "missing.dump")},
+	} {
+		if code, _, errOut := runArchiveCmd(t, nil, args...); code != 2 {
+			t.Errorf("pgdrill %s: exit %d (%s), want 2", strings.Join(args, " "), code, errOut)
+		}
+	}
+}
