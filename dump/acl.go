@@ -140,7 +140,10 @@ func (d *dumper) aclCommands(typ, name, sub, owner string, acl, base []string, p
 		}
 		var privs, wgo []string
 		allWith, allWithout := true, true
-		for _, p := range privNames(typ, sub != "", d.opts.Format.AtLeast(pgarchive.V1_16)) {
+		// pg_dump 17 (whose 1.16 archives these mirror) and servers from 17
+		// on know MAINTAIN.
+		maintain := d.opts.Format.AtLeast(pgarchive.V1_16) || d.serverNum >= 170000
+		for _, p := range privNames(typ, sub != "", maintain) {
 			i := strings.Index(it.privs, p[0])
 			kw := p[1] + subSuffix
 			switch {

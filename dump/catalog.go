@@ -88,7 +88,8 @@ func (d *dumper) collectDatabase() error {
 	var name, owner, enc, collate, ctype, provider, tablespace string
 	var icu *string
 	q := `SELECT d.oid, d.datname, pg_catalog.pg_get_userbyid(d.datdba), pg_catalog.pg_encoding_to_char(d.encoding),
-		d.datcollate, d.datctype, t.spcname, ` + ifVersion(d.serverNum >= 150000, "d.datlocprovider::text, d.daticulocale", "'c', NULL::text") + `
+		d.datcollate, d.datctype, t.spcname, ` + ifVersion(d.serverNum >= 170000, "d.datlocprovider::text, d.datlocale",
+		ifVersion(d.serverNum >= 150000, "d.datlocprovider::text, d.daticulocale", "'c', NULL::text")) + `
 		FROM pg_catalog.pg_database d JOIN pg_catalog.pg_tablespace t ON t.oid = d.dattablespace
 		WHERE d.datname = pg_catalog.current_database()`
 	if err := d.tx.QueryRow(d.ctx, q).Scan(&oid, &name, &owner, &enc, &collate, &ctype, &tablespace, &provider, &icu); err != nil {
@@ -97,9 +98,12 @@ func (d *dumper) collectDatabase() error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE DATABASE %s WITH TEMPLATE = template0 ENCODING = %s", d.q.id(name), literal(enc))
 	if d.serverNum >= 150000 {
-		if provider == "i" {
+		switch provider {
+		case "i":
 			b.WriteString(" LOCALE_PROVIDER = icu")
-		} else {
+		case "b":
+			b.WriteString(" LOCALE_PROVIDER = builtin")
+		default:
 			b.WriteString(" LOCALE_PROVIDER = libc")
 		}
 	}
@@ -108,8 +112,11 @@ func (d *dumper) collectDatabase() error {
 	} else {
 		fmt.Fprintf(&b, " LC_COLLATE = %s LC_CTYPE = %s", literal(collate), literal(ctype))
 	}
-	if icu != nil {
+	if icu != nil && provider == "i" {
 		fmt.Fprintf(&b, " ICU_LOCALE = %s", literal(*icu))
+	}
+	if icu != nil && provider == "b" {
+		fmt.Fprintf(&b, " BUILTIN_LOCALE = %s", literal(*icu))
 	}
 	if tablespace != "pg_default" {
 		fmt.Fprintf(&b, " TABLESPACE = %s", d.q.id(tablespace))

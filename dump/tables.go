@@ -195,7 +195,7 @@ func (d *dumper) collectColumns() error {
 		pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), COALESCE(ad.oid, 0), a.attidentity::text, a.attgenerated::text,
 		CASE WHEN a.attcollation <> t.typcollation THEN (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname)
 			FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
-		a.attstorage::text, t.typstorage::text, `+ifVersion(d.serverNum >= 140000, "a.attcompression::text", "''")+`, a.attstattarget, a.attoptions, a.attacl::text[],
+		a.attstorage::text, t.typstorage::text, `+ifVersion(d.serverNum >= 140000, "a.attcompression::text", "''")+`, COALESCE(a.attstattarget, -1), a.attoptions, a.attacl::text[],
 		EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
 			WHERE i.inhrelid = a.attrelid AND pa.attnotnull)
 		FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
