@@ -69,6 +69,9 @@ func (d *dumper) collectIndexes() error {
 			o.setCat(pgClass, x.oid)
 			o.entry.Defn = pgarchive.Str(x.def + ";\n")
 			o.entry.DropStmt = pgarchive.Str("DROP INDEX " + qidx + ";\n")
+			if x.parent != 0 {
+				o.entry.DropStmt = pgarchive.Str("") // goes with its parent index
+			}
 			o.named("INDEX", "", qidx, d.q.id(x.name))
 		}
 		o.extra = t.name

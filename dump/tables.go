@@ -487,6 +487,7 @@ func (d *dumper) sequenceObject(t *table) error {
 			gen = "BY DEFAULT"
 		}
 		fmt.Fprintf(&b, "ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY (\n    SEQUENCE NAME %s\n", owner.qual, d.q.id(ownerCol.name), gen, t.qual)
+		o.entry.DropStmt = pgarchive.Str("") // dropped with its column, as pg_dump records it
 	} else {
 		kw := "SEQUENCE"
 		if t.persistence == "u" {
