@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/pgdrill/pgdrill/dump"
 	"github.com/pgdrill/pgdrill/internal/progress"
@@ -66,7 +68,10 @@ variables fill in the rest.`,
 					last = p.Bytes
 				}
 			}
-			sum, err := dump.Run(cmd.Context(), dumpConnString(dbname), out, opts)
+			// An interrupt ends the dump cleanly, so a partial -f file is removed.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			sum, err := dump.Run(ctx, dumpConnString(dbname), out, opts)
 			bar.Done()
 			if err != nil {
 				if file != "" && file != "-" {
