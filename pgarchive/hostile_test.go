@@ -580,6 +580,14 @@ func hostileCases(t testing.TB) []hostileCase {
 		}
 		add(c)
 	}
+	// An lz4 stream that stops right after a frame's magic number (found by
+	// FuzzLZ4Frames: lz4Frames took it for the end of the data).
+	a4 := base(V1_16, CompressionLZ4)
+	a4.Blocks[idData] = blockBytes(4, blockData, idData, 1000, []byte{0x04, 0x22, 0x4d, 0x18})
+	raw4, lay4 := a4.encode()
+	add(hostileCase{name: "lz4 frame cut after the magic", raw: raw4, is: ErrCorrupt,
+		want: []string{dataEntry + blockAt(lay4.block[idData]), "unexpected EOF"}})
+
 	// A zstd frame whose header asks for a window over MaxZstdWindow: magic,
 	// descriptor 0 (no checksum, not single segment), window log 10+21.
 	a := base(V1_16, CompressionZstd)

@@ -152,3 +152,53 @@ func TestLZ4FramesLinkedBlocks(t *testing.T) {
 	}
 	t.Fatal("no audit_like TABLE DATA in the fixture")
 }
+
+// FuzzLZ4Frames checks lz4Frames against pierrec's Reader on any input:
+// whatever one of them decodes without error, the other must decode to the
+// same bytes.
+func FuzzLZ4Frames(f *testing.F) {
+	text := auditRows(200 << 10)
+	for _, o := range [][]lz4.Option{
+		{lz4.BlockSizeOption(lz4.Block64Kb), lz4.ChecksumOption(false)},
+		{lz4.BlockSizeOption(lz4.Block64Kb)},
+		{lz4.BlockChecksumOption(true)},
+	} {
+		var buf bytes.Buffer
+		w := lz4.NewWriter(&buf)
+		if err := w.Apply(o...); err != nil {
+			f.Fatal(err)
+		}
+		w.Write(text[:len(text)/(1+len(o))])
+		w.Close()
+		f.Add(buf.Bytes())
+	}
+	// The fixture's linked blocks: the first stream of full-lz4.dump.
+	if raw, err := os.ReadFile(filepath.Join("..", "testdata", "pg17", "full-lz4.dump")); err == nil {
+		if i := bytes.Index(raw, []byte{0x04, 0x22, 0x4d, 0x18}); i >= 0 {
+			f.Add(raw[i:min(len(raw), i+4096)])
+		}
+	}
+	const limit = 8 << 20
+	f.Fuzz(func(t *testing.T, data []byte) {
+		z := &lz4Frames{}
+		z.reset(bytes.NewReader(data))
+		ours, oerr := io.ReadAll(io.LimitReader(z, limit))
+		theirs, terr := io.ReadAll(io.LimitReader(lz4.NewReader(bytes.NewReader(data)), limit))
+		if len(ours) == limit || len(theirs) == limit {
+			n := min(len(ours), len(theirs))
+			if !bytes.Equal(ours[:n], theirs[:n]) {
+				t.Fatalf("first %d bytes differ", n)
+			}
+			return
+		}
+		if oerr == nil && terr == nil && !bytes.Equal(ours, theirs) {
+			t.Fatalf("both decode, to %d and %d bytes that differ", len(ours), len(theirs))
+		}
+		if terr == nil && oerr != nil {
+			t.Fatalf("pierrec decodes %d bytes, lz4Frames fails: %v", len(theirs), oerr)
+		}
+		if oerr == nil && terr != nil {
+			t.Fatalf("lz4Frames decodes %d bytes, pierrec fails: %v", len(ours), terr)
+		}
+	})
+}
