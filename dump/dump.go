@@ -31,8 +31,8 @@ type Options struct {
 	SchemaOnly bool     // -s
 	DataOnly   bool     // -a
 
-	// Progress, if not nil, is called after each data block with the
-	// running totals.
+	// Progress, if not nil, is called as the data is written (see
+	// Progress), from the goroutine that called Run.
 	Progress func(Progress)
 }
 
@@ -118,7 +118,7 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	h := pgarchive.Header{
 		Version:       opts.Format,
 		Compression:   opts.Compression,
-		Created:       createTime(time.Now()),
+		Created:       createTime(start), // pg_dump records when it began
 		DBName:        d.dbname,
 		ServerVersion: pgarchive.Str(d.serverVersion),
 		DumpVersion:   pgarchive.Str(DumperVersion),
