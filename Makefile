@@ -15,8 +15,15 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Each fuzz target for $(FUZZTIME); crashers land in the package's
+# testdata/fuzz/<Target>/ and become seeds that go test runs.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) ./pgarchive
+	$(GO) test -run '^$$' -fuzz '^FuzzCopyText$$' -fuzztime $(FUZZTIME) ./pgarchive/copytext
+	$(GO) test -run '^$$' -fuzz '^FuzzTimestampText$$' -fuzztime $(FUZZTIME) ./internal/pgtime
+	$(GO) test -run '^$$' -fuzz '^FuzzWriteCopyRows$$' -fuzztime $(FUZZTIME) ./cmd/pgdrill
+	$(GO) test -run '^$$' -fuzz '^FuzzChainPayload$$' -fuzztime $(FUZZTIME) ./fuzz
+	$(GO) test -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME) ./fuzz
 
 # Regenerates the archives under testdata/ and their golden outputs; needs
 # PostgreSQL 15 binaries and ../shared/tools/pg17.
