@@ -16,7 +16,7 @@ import (
 // fixtures are small (136 KB of COPY text), so they weigh per-block costs;
 // the synthetic "audit" archives hold 16 MiB of audit-like rows in one table
 // and weigh decompression throughput. bench/run.sh compares the same code
-// with pg_restore on a 300 MB archive.
+// with pg_restore on a 354 MB table (BENCHMARKS.md).
 
 func BenchmarkReadFixture(b *testing.B) {
 	for _, name := range []string{"pg15/full-gzip", "pg17/full-gzip", "pg17/full-lz4", "pg17/full-zstd", "pg17/full-none"} {
