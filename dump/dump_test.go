@@ -24,9 +24,10 @@ import (
 func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
 
 // fixtures are the databases the parity and round-trip tests dump: the
-// shared full.sql, every object kind (kinds.sql), the audit chain with edge
-// values, and timestamptz values dumped under a database time zone.
-var fixtures = []string{"full", "kinds", "chain", "tz"}
+// shared full.sql, every object kind (kinds.sql and more.sql), the audit
+// chain with edge values, and timestamptz values dumped under a database
+// time zone.
+var fixtures = []string{"full", "kinds", "more", "chain", "tz"}
 
 // newFixture creates a fresh database loaded with the named fixture and
 // returns its URL.
@@ -36,9 +37,9 @@ func newFixture(t *testing.T, name string) string {
 	url := pgtest.NewDB(t)
 	conn := pgtest.Conn(t, url)
 	switch name {
-	case "full", "kinds":
+	case "full", "kinds", "more":
 		ensureReaderRole(t, conn)
-		path := "../testdata/dump/kinds.sql"
+		path := "../testdata/dump/" + name + ".sql"
 		if name == "full" {
 			path = "../testdata/schema/full.sql"
 		}

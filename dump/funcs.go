@@ -203,6 +203,7 @@ func (d *dumper) collectFunctions() error {
 		oid, ns                                 uint32
 		name, owner, kind, args, iargs, lang    string
 		result, tagArgs                         *string
+		sortKey                                 string
 		retset, strict, secdef, leakproof       bool
 		volatile, parallel, cost, rows, support string
 		config                                  []string
@@ -218,6 +219,8 @@ func (d *dumper) collectFunctions() error {
 		pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_identity_arguments(p.oid), l.lanname,
 		pg_catalog.pg_get_function_result(p.oid),
 		(SELECT pg_catalog.string_agg(pg_catalog.format_type(t.typ, NULL), ', ' ORDER BY t.n) FROM pg_catalog.unnest(p.proargtypes::oid[]) WITH ORDINALITY t(typ, n)),
+		(SELECT pg_catalog.lpad(pg_catalog.cardinality(p.proargtypes::oid[])::text, 5, '0') || COALESCE(pg_catalog.string_agg(E'\\x01' || tn.nspname || E'\\x02' || ty.typname, '' ORDER BY t.n), '')
+			FROM pg_catalog.unnest(p.proargtypes::oid[]) WITH ORDINALITY t(typ, n) JOIN pg_catalog.pg_type ty ON ty.oid = t.typ JOIN pg_catalog.pg_namespace tn ON tn.oid = ty.typnamespace),
 		p.proretset, p.proisstrict, p.prosecdef, p.proleakproof, p.provolatile::text, p.proparallel::text,
 		p.procost::text, p.prorows::text, CASE WHEN p.prosupport <> 0 THEN p.prosupport::pg_catalog.regproc::text ELSE '' END,
 		p.proconfig, p.prosrc, p.probin, `+sqlbody+`,
@@ -227,7 +230,7 @@ func (d *dumper) collectFunctions() error {
 		AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objid = p.oid AND i.deptype = 'i')
 		ORDER BY p.oid`, nil, func(r pgx.Rows) error {
 		var f fn
-		if err := r.Scan(&f.oid, &f.ns, &f.name, &f.owner, &f.kind, &f.args, &f.iargs, &f.lang, &f.result, &f.tagArgs,
+		if err := r.Scan(&f.oid, &f.ns, &f.name, &f.owner, &f.kind, &f.args, &f.iargs, &f.lang, &f.result, &f.tagArgs, &f.sortKey,
 			&f.retset, &f.strict, &f.secdef, &f.leakproof, &f.volatile, &f.parallel, &f.cost, &f.rows, &f.support,
 			&f.config, &f.src, &f.bin, &f.sqlbody, &f.acl, &f.base); err != nil {
 			return err
@@ -314,7 +317,7 @@ func (d *dumper) collectFunctions() error {
 		tag := fmt.Sprintf("%s(%s)", f.name, str(f.tagArgs))
 		o := d.newObject(prioFunc, keyword, tag)
 		o.name = f.name
-		o.extra = str(f.tagArgs)
+		o.extra = f.sortKey
 		o.setNS(ns)
 		o.setCat(pgProc, f.oid)
 		o.setOwner(f.owner)
@@ -407,6 +410,7 @@ func (d *dumper) collectAggregates() error {
 		oid, ns                          uint32
 		name, owner, args, iargs, kind   string
 		tagArgs                          *string
+		sortKey                          string
 		sfunc, stype, final, combine     string
 		serial, deserial, sortop, modify string
 		finalExtra, moving               bool
@@ -419,6 +423,8 @@ func (d *dumper) collectAggregates() error {
 	err := d.each("aggregates", `SELECT p.oid, p.pronamespace, p.proname, pg_catalog.pg_get_userbyid(p.proowner),
 		pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_identity_arguments(p.oid), a.aggkind::text,
 		(SELECT pg_catalog.string_agg(pg_catalog.format_type(t.typ, NULL), ', ' ORDER BY t.n) FROM pg_catalog.unnest(p.proargtypes::oid[]) WITH ORDINALITY t(typ, n)),
+		(SELECT pg_catalog.lpad(pg_catalog.cardinality(p.proargtypes::oid[])::text, 5, '0') || COALESCE(pg_catalog.string_agg(E'\\x01' || tn.nspname || E'\\x02' || ty.typname, '' ORDER BY t.n), '')
+			FROM pg_catalog.unnest(p.proargtypes::oid[]) WITH ORDINALITY t(typ, n) JOIN pg_catalog.pg_type ty ON ty.oid = t.typ JOIN pg_catalog.pg_namespace tn ON tn.oid = ty.typnamespace),
 		a.aggtransfn::pg_catalog.regproc::text, pg_catalog.format_type(a.aggtranstype, NULL),
 		CASE WHEN a.aggfinalfn <> 0 THEN a.aggfinalfn::pg_catalog.regproc::text ELSE '' END,
 		CASE WHEN a.aggcombinefn <> 0 THEN a.aggcombinefn::pg_catalog.regproc::text ELSE '' END,
@@ -430,7 +436,7 @@ func (d *dumper) collectAggregates() error {
 		FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
 		WHERE p.prokind = 'a' AND NOT `+extensionMember("pg_catalog.pg_proc", "p.oid")+` ORDER BY p.oid`, nil, func(r pgx.Rows) error {
 		var a agg
-		if err := r.Scan(&a.oid, &a.ns, &a.name, &a.owner, &a.args, &a.iargs, &a.kind, &a.tagArgs, &a.sfunc, &a.stype, &a.final,
+		if err := r.Scan(&a.oid, &a.ns, &a.name, &a.owner, &a.args, &a.iargs, &a.kind, &a.tagArgs, &a.sortKey, &a.sfunc, &a.stype, &a.final,
 			&a.combine, &a.serial, &a.deserial, &a.sortop, &a.modify, &a.finalExtra, &a.moving, &a.sspace, &a.initcond,
 			&a.parallel, &a.acl, &a.base); err != nil {
 			return err
@@ -495,7 +501,7 @@ func (d *dumper) collectAggregates() error {
 			isig = sig
 		}
 		o := d.newObject(prioAgg, "AGGREGATE", tag)
-		o.name, o.extra = a.name, str(a.tagArgs)
+		o.name, o.extra = a.name, a.sortKey
 		o.setNS(ns)
 		o.setCat(pgProc, a.oid)
 		o.setOwner(a.owner)
