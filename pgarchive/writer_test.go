@@ -16,24 +16,24 @@ import (
 
 var updateWriterGolden = flag.Bool("update-writer", false, "rewrite golden files")
 
-// payload is one data block's content, given to the writer in these pieces.
-type payload struct {
+// wtPayload is one data block's content, given to the writer in these pieces.
+type wtPayload struct {
 	entry  *Entry
-	pieces [][]byte      // TABLE DATA
-	blobs  []blobPayload // BLOBS
+	pieces [][]byte        // TABLE DATA
+	blobs  []wtBlobPayload // BLOBS
 }
 
-type blobPayload struct {
+type wtBlobPayload struct {
 	oid    uint32
 	pieces [][]byte
 }
 
-func (p payload) bytes() []byte { return bytes.Join(p.pieces, nil) }
+func (p wtPayload) bytes() []byte { return bytes.Join(p.pieces, nil) }
 
-// sampleArchive builds the entries and data of a small archive shaped like
+// wtSampleArchive builds the entries and data of a small archive shaped like
 // pg_dump's: the special entries, a schema, a table with data, a sequence,
 // a large-object group and an index.
-func sampleArchive(v Version) ([]*Entry, []payload) {
+func wtSampleArchive(v Version) ([]*Entry, []wtPayload) {
 	ent := func(id int, desc, tag string, sec Section) *Entry {
 		return &Entry{DumpID: id, Desc: desc, Tag: tag, Section: sec, Owner: Str("postgres"), WithOIDs: "false"}
 	}
@@ -105,11 +105,11 @@ func sampleArchive(v Version) ([]*Entry, []payload) {
 	}
 	bigRows = append(bigRows, []byte("\\.\n\n\n"))
 	lo := bytes.Repeat([]byte("0123456789abcdef"), 1250) // 20000 bytes
-	payloads := []payload{
+	payloads := []wtPayload{
 		{entry: data, pieces: [][]byte{[]byte("1\tone\n"), []byte("2\t\\N\n"), {}, []byte("3\ttab\\there\n"), []byte("\\.\n\n\n")}},
 		{entry: bigData, pieces: bigRows},
 		{entry: empty, pieces: [][]byte{[]byte("\\.\n\n\n")}},
-		{entry: blobs, blobs: []blobPayload{
+		{entry: blobs, blobs: []wtBlobPayload{
 			{oid: 90001},
 			{oid: 90002, pieces: [][]byte{lo[:16384], lo[16384:]}},
 			{oid: 3000000000, pieces: [][]byte{[]byte("xyz")}},
@@ -119,11 +119,11 @@ func sampleArchive(v Version) ([]*Entry, []payload) {
 	return entries, payloads
 }
 
-// writeSample writes the sample archive to w and returns its entries and
+// wtWriteSample writes the sample archive to w and returns its entries and
 // payloads.
-func writeSample(t *testing.T, w io.Writer, h Header) ([]*Entry, []payload) {
+func wtWriteSample(t *testing.T, w io.Writer, h Header) ([]*Entry, []wtPayload) {
 	t.Helper()
-	entries, payloads := sampleArchive(h.Version)
+	entries, payloads := wtSampleArchive(h.Version)
 	aw := NewWriter(w, h)
 	for _, e := range entries {
 		if err := aw.Add(e); err != nil {
@@ -171,15 +171,15 @@ func writeSample(t *testing.T, w io.Writer, h Header) ([]*Entry, []payload) {
 	return entries, payloads
 }
 
-var testCreated = CreateTime{Sec: 29, Min: 47, Hour: 16, Day: 26, Month: 10, Year: 126, IsDST: 0}
+var wtTestCreated = CreateTime{Sec: 29, Min: 47, Hour: 16, Day: 26, Month: 10, Year: 126, IsDST: 0}
 
-func testHeader(v Version, c Compression) Header {
-	return Header{Version: v, Compression: c, Created: testCreated, DBName: "t1",
+func wtTestHeader(v Version, c Compression) Header {
+	return Header{Version: v, Compression: c, Created: wtTestCreated, DBName: "t1",
 		ServerVersion: Str("15.18 (Debian 15.18-0+deb12u1)"), DumpVersion: Str("pgdrill test")}
 }
 
-// writerCases are the version and compression pairs the writer must produce.
-var writerCases = []struct {
+// wtWriterCases are the version and compression pairs the writer must produce.
+var wtWriterCases = []struct {
 	v Version
 	c Compression
 }{
@@ -187,11 +187,11 @@ var writerCases = []struct {
 	{V1_16, CompressionNone}, {V1_16, CompressionGzip}, {V1_16, CompressionLZ4}, {V1_16, CompressionZstd},
 }
 
-// nonSeeker hides a writer's Seek, as a pipe would.
-type nonSeeker struct{ io.Writer }
+// wtNonSeeker hides a writer's Seek, as a pipe would.
+type wtNonSeeker struct{ io.Writer }
 
 func TestWriterRoundTrip(t *testing.T) {
-	for _, tc := range writerCases {
+	for _, tc := range wtWriterCases {
 		for _, seekable := range []bool{true, false} {
 			name := fmt.Sprintf("%s/%s/seekable=%v", tc.v, tc.c, seekable)
 			t.Run(name, func(t *testing.T) {
@@ -202,9 +202,9 @@ func TestWriterRoundTrip(t *testing.T) {
 				}
 				var out io.Writer = f
 				if !seekable {
-					out = nonSeeker{f}
+					out = wtNonSeeker{f}
 				}
-				entries, payloads := writeSample(t, out, testHeader(tc.v, tc.c))
+				entries, payloads := wtWriteSample(t, out, wtTestHeader(tc.v, tc.c))
 				if err := f.Close(); err != nil {
 					t.Fatal(err)
 				}
@@ -213,14 +213,14 @@ func TestWriterRoundTrip(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer rc.Close()
-				checkHeader(t, rc.Header, tc.v, tc.c, len(entries))
-				checkEntries(t, rc.Entries, entries, seekable)
+				wtCheckHeader(t, rc.Header, tc.v, tc.c, len(entries))
+				wtCheckEntries(t, rc.Entries, entries, seekable)
 				for _, p := range payloads {
 					b, err := rc.Open(rc.Entry(p.entry.DumpID))
 					if err != nil {
 						t.Fatal(err)
 					}
-					checkBlock(t, b, p)
+					wtCheckBlock(t, b, p)
 					b.Close()
 				}
 
@@ -234,7 +234,7 @@ func TestWriterRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkEntries(t, s.Entries, entries, seekable)
+				wtCheckEntries(t, s.Entries, entries, seekable)
 				for _, p := range payloads {
 					b, err := s.Next()
 					if err != nil {
@@ -243,7 +243,7 @@ func TestWriterRoundTrip(t *testing.T) {
 					if b.Entry.DumpID != p.entry.DumpID {
 						t.Fatalf("stream block is %s, want %s", b.Entry, p.entry)
 					}
-					checkBlock(t, b, p)
+					wtCheckBlock(t, b, p)
 				}
 				if _, err := s.Next(); err != io.EOF {
 					t.Fatalf("after the last block: %v, want io.EOF", err)
@@ -253,9 +253,9 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
-func checkHeader(t *testing.T, h Header, v Version, c Compression, n int) {
+func wtCheckHeader(t *testing.T, h Header, v Version, c Compression, n int) {
 	t.Helper()
-	want := testHeader(v, c)
+	want := wtTestHeader(v, c)
 	if h.Version != v || h.Compression != c || h.IntSize != 4 || h.OffSize != 8 || h.Format != FormatCustom {
 		t.Errorf("header %+v, want version %s compression %s", h, v, c)
 	}
@@ -274,7 +274,7 @@ func checkHeader(t *testing.T, h Header, v Version, c Compression, n int) {
 	}
 }
 
-func checkEntries(t *testing.T, got, want []*Entry, seekable bool) {
+func wtCheckEntries(t *testing.T, got, want []*Entry, seekable bool) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d entries, want %d", len(got), len(want))
@@ -302,7 +302,7 @@ func checkEntries(t *testing.T, got, want []*Entry, seekable bool) {
 	}
 }
 
-func checkBlock(t *testing.T, b *Block, p payload) {
+func wtCheckBlock(t *testing.T, b *Block, p wtPayload) {
 	t.Helper()
 	if p.entry.Desc != "BLOBS" {
 		got, err := io.ReadAll(b)
@@ -339,11 +339,11 @@ func checkBlock(t *testing.T, b *Block, p payload) {
 }
 
 // chunks reads the raw chunk lengths of the chunk stream at r's position.
-func rawChunks(t *testing.T, r io.Reader) [][]byte {
+func wtRawChunks(t *testing.T, r io.Reader) [][]byte {
 	t.Helper()
 	var out [][]byte
 	for {
-		n := readTestInt(t, r)
+		n := wtReadTestInt(t, r)
 		if n == 0 {
 			return out
 		}
@@ -358,7 +358,7 @@ func rawChunks(t *testing.T, r io.Reader) [][]byte {
 	}
 }
 
-func readTestInt(t *testing.T, r io.Reader) int64 {
+func wtReadTestInt(t *testing.T, r io.Reader) int64 {
 	t.Helper()
 	var b [5]byte
 	if _, err := io.ReadFull(r, b[:]); err != nil {
@@ -376,7 +376,7 @@ func TestWriterChunking(t *testing.T) {
 	for _, c := range []Compression{CompressionNone, CompressionGzip, CompressionLZ4, CompressionZstd} {
 		t.Run(c.String(), func(t *testing.T) {
 			var buf bytes.Buffer
-			_, payloads := writeSample(t, &buf, testHeader(V1_16, c))
+			_, payloads := wtWriteSample(t, &buf, wtTestHeader(V1_16, c))
 			rd, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 			if err != nil {
 				t.Fatal(err)
@@ -393,10 +393,10 @@ func TestWriterChunking(t *testing.T) {
 				if typ, _ := r.ReadByte(); typ != blockData {
 					t.Fatalf("%s: block type %d", e, typ)
 				}
-				if id := readTestInt(t, r); id != int64(e.DumpID) {
+				if id := wtReadTestInt(t, r); id != int64(e.DumpID) {
 					t.Fatalf("%s: block dump ID %d", e, id)
 				}
-				cs := rawChunks(t, r)
+				cs := wtRawChunks(t, r)
 				switch c {
 				case CompressionNone:
 					var nonEmpty [][]byte
@@ -446,7 +446,7 @@ func TestWriterGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			aw := NewWriter(f, testHeader(tc.v, tc.c))
+			aw := NewWriter(f, wtTestHeader(tc.v, tc.c))
 			tbl := &Entry{DumpID: 2, TableOID: 1259, OID: 16385, Tag: "t", Desc: "TABLE", Section: SectionPreData,
 				Defn: Str("CREATE TABLE public.t (\n    id integer\n);\n"), DropStmt: Str("DROP TABLE public.t;\n"),
 				Namespace: Str("public"), Tablespace: Str(""), TableAM: Str("heap"), Owner: Str("postgres")}
@@ -531,14 +531,14 @@ func TestWriterRewritesPgDumpArchive(t *testing.T) {
 				}
 				r := bytes.NewReader(orig[e.Offset:])
 				typ, _ := r.ReadByte()
-				readTestInt(t, r)
+				wtReadTestInt(t, r)
 				switch typ {
 				case blockData:
 					dw, err := aw.Data(entries[i])
 					if err != nil {
 						t.Fatal(err)
 					}
-					for _, ch := range rawChunks(t, r) {
+					for _, ch := range wtRawChunks(t, r) {
 						dw.Write(ch)
 					}
 					if err := dw.Close(); err != nil {
@@ -550,7 +550,7 @@ func TestWriterRewritesPgDumpArchive(t *testing.T) {
 						t.Fatal(err)
 					}
 					for {
-						oid := readTestInt(t, r)
+						oid := wtReadTestInt(t, r)
 						if oid == 0 {
 							break
 						}
@@ -558,7 +558,7 @@ func TestWriterRewritesPgDumpArchive(t *testing.T) {
 						if err != nil {
 							t.Fatal(err)
 						}
-						for _, ch := range rawChunks(t, r) {
+						for _, ch := range wtRawChunks(t, r) {
 							lw.Write(ch)
 						}
 					}
@@ -597,31 +597,31 @@ func TestWriterErrors(t *testing.T) {
 		run  func(w *Writer) error
 		want string
 	}{
-		{"lz4 in 1.14", testHeader(V1_14, CompressionLZ4), func(w *Writer) error { return w.Close() }, "needs format 1.15"},
-		{"version 1.11", testHeader(Version{1, 11, 0}, CompressionNone), func(w *Writer) error { return w.Close() }, "unsupported archive version"},
-		{"duplicate id", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"lz4 in 1.14", wtTestHeader(V1_14, CompressionLZ4), func(w *Writer) error { return w.Close() }, "needs format 1.15"},
+		{"version 1.11", wtTestHeader(Version{1, 11, 0}, CompressionNone), func(w *Writer) error { return w.Close() }, "unsupported archive version"},
+		{"duplicate id", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			w.Add(mk(1, false))
 			return w.Add(mk(1, false))
 		}, "duplicate dump ID"},
-		{"zero id", testHeader(V1_14, CompressionNone), func(w *Writer) error { return w.Add(mk(0, false)) }, "must be positive"},
-		{"out of order", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"zero id", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error { return w.Add(mk(0, false)) }, "must be positive"},
+		{"out of order", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			a, b := mk(1, true), mk(2, true)
 			w.Add(a)
 			w.Add(b)
 			_, err := w.Data(b)
 			return err
 		}, "out of TOC order, entry 1 TABLE DATA t1 comes first"},
-		{"missing data", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"missing data", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			w.Add(mk(1, true))
 			return w.Close()
 		}, "no data block written"},
-		{"entry without data", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"entry without data", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			a := mk(1, false)
 			w.Add(a)
 			_, err := w.Data(a)
 			return err
 		}, "no data block expected"},
-		{"add after start", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"add after start", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			a := mk(1, true)
 			w.Add(a)
 			if _, err := w.Data(a); err != nil {
@@ -629,7 +629,7 @@ func TestWriterErrors(t *testing.T) {
 			}
 			return w.Add(mk(2, false))
 		}, "added after writing began"},
-		{"block still open", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"block still open", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			a := mk(1, true)
 			w.Add(a)
 			if _, err := w.Data(a); err != nil {
@@ -637,7 +637,7 @@ func TestWriterErrors(t *testing.T) {
 			}
 			return w.Close()
 		}, "block still open"},
-		{"write error", testHeader(V1_14, CompressionNone), func(w *Writer) error {
+		{"write error", wtTestHeader(V1_14, CompressionNone), func(w *Writer) error {
 			return w.Close()
 		}, "disk full"},
 	}
@@ -645,7 +645,7 @@ func TestWriterErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var out io.Writer = io.Discard
 			if tc.name == "write error" {
-				out = failWriter{}
+				out = wtFailWriter{}
 			}
 			err := tc.run(NewWriter(out, tc.h))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -655,15 +655,15 @@ func TestWriterErrors(t *testing.T) {
 	}
 }
 
-type failWriter struct{}
+type wtFailWriter struct{}
 
-func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+func (wtFailWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 // TestWriterPgRestore has the real pg_restore list and print our archives:
 // pg_restore 15 for 1.14, pg_restore 17 for 1.16.
 func TestWriterPgRestore(t *testing.T) {
-	for _, tc := range writerCases {
-		bin := pgRestoreFor(t, tc.v)
+	for _, tc := range wtWriterCases {
+		bin := wtPgRestoreFor(t, tc.v)
 		for _, seekable := range []bool{true, false} {
 			t.Run(fmt.Sprintf("%s/%s/seekable=%v", tc.v, tc.c, seekable), func(t *testing.T) {
 				if len(bin) == 0 {
@@ -676,12 +676,12 @@ func TestWriterPgRestore(t *testing.T) {
 				}
 				var out io.Writer = f
 				if !seekable {
-					out = nonSeeker{f}
+					out = wtNonSeeker{f}
 				}
-				entries, payloads := writeSample(t, out, testHeader(tc.v, tc.c))
+				entries, payloads := wtWriteSample(t, out, wtTestHeader(tc.v, tc.c))
 				f.Close()
 
-				list := runPgRestore(t, bin, "-l", path)
+				list := wtRunPgRestore(t, bin, "-l", path)
 				for _, e := range entries {
 					if e.Desc == "ENCODING" || e.Desc == "STDSTRINGS" || e.Desc == "SEARCHPATH" {
 						continue
@@ -695,7 +695,7 @@ func TestWriterPgRestore(t *testing.T) {
 						t.Errorf("pg_restore -l lacks %q:\n%s", line, list)
 					}
 				}
-				script := runPgRestore(t, bin, "-f", "-", path)
+				script := wtRunPgRestore(t, bin, "-f", "-", path)
 				for _, p := range payloads {
 					if p.entry.Desc == "BLOBS" {
 						// lowrite gets the contents in hex.
@@ -719,9 +719,9 @@ func TestWriterPgRestore(t *testing.T) {
 	}
 }
 
-// pgRestoreFor finds a pg_restore that reads version v: 15 for 1.14, the
+// wtPgRestoreFor finds a pg_restore that reads version v: 15 for 1.14, the
 // PostgreSQL 17 wrapper for 1.16. It returns nil when none is installed.
-func pgRestoreFor(t *testing.T, v Version) []string {
+func wtPgRestoreFor(t *testing.T, v Version) []string {
 	t.Helper()
 	if v.Less(V1_15) {
 		const p = "/usr/lib/postgresql/15/bin/pg_restore"
@@ -741,7 +741,7 @@ func pgRestoreFor(t *testing.T, v Version) []string {
 	return nil
 }
 
-func runPgRestore(t *testing.T, bin []string, args ...string) string {
+func wtRunPgRestore(t *testing.T, bin []string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(bin[0], append(append([]string{}, bin[1:]...), args...)...)
 	cmd.Env = append(os.Environ(), "TZ=UTC", "LC_ALL=C")
@@ -754,7 +754,7 @@ func runPgRestore(t *testing.T, bin []string, args ...string) string {
 	return string(out)
 }
 
-// TestWriterEmptyStreams: an empty payload (an empty large object) is still
+// TestWriterEmptyStreams: an empty wtPayload (an empty large object) is still
 // one well-formed stream, cut as pg_dump cuts it.
 func TestWriterEmptyStreams(t *testing.T) {
 	tests := []struct {
@@ -770,7 +770,7 @@ func TestWriterEmptyStreams(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.c.String(), func(t *testing.T) {
 			var buf bytes.Buffer
-			aw := NewWriter(&buf, testHeader(V1_16, tc.c))
+			aw := NewWriter(&buf, wtTestHeader(V1_16, tc.c))
 			e := &Entry{DumpID: 1, HadDumper: true, Desc: "BLOBS", Tag: "90001", Section: SectionData}
 			if err := aw.Add(e); err != nil {
 				t.Fatal(err)
@@ -799,11 +799,11 @@ func TestWriterEmptyStreams(t *testing.T) {
 			r := bytes.NewReader(buf.Bytes()[b.Offset:])
 			b.Close()
 			r.ReadByte()
-			readTestInt(t, r)
-			if oid := readTestInt(t, r); oid != 90001 {
+			wtReadTestInt(t, r)
+			if oid := wtReadTestInt(t, r); oid != 90001 {
 				t.Fatalf("oid %d", oid)
 			}
-			cs := rawChunks(t, r)
+			cs := wtRawChunks(t, r)
 			var lens []int
 			for _, c := range cs {
 				lens = append(lens, len(c))
