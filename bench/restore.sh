@@ -155,5 +155,5 @@ for a in $BENCH_RESTORE_ARCHIVES; do
   done
 done
 echo
-echo "restore into PostgreSQL 15 (best wall time of $BENCH_RUNS; ratio = pgdrill / pg_restore; CPU = least user+system time of the client process; RSS of the client process)"
+echo "restore into PostgreSQL 15 (best wall time of $BENCH_RUNS; ratio = pgdrill / pg_restore; CPU = least user+system time of the client process; RSS of the client process; load average at the end $(cut -d' ' -f1-3 /proc/loadavg))"
 cat "$results"
