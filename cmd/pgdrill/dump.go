@@ -22,6 +22,7 @@ func init() { register(newDumpCmd) }
 func newDumpCmd() *cobra.Command {
 	var (
 		dbname, file, compress string
+		format                 string
 		schemas, tables        []string
 		schemaOnly, dataOnly   bool
 		asJSON, noProgress     bool
@@ -37,6 +38,9 @@ Compression is gzip by default, like pg_dump -Fc; none and gzip archives use for
 variables fill in the rest.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f := strings.ToLower(format); f != "c" && f != "custom" {
+				return usageError(fmt.Errorf("dump: only the custom format (-Fc) is written, not %q", format))
+			}
 			alg, level, err := dumpParseCompression(compress)
 			if err != nil {
 				return usageError(err)
@@ -99,6 +103,7 @@ variables fill in the rest.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&dbname, "dbname", "d", "", "database name, URL or connection string (default: PG* environment)")
 	fl.StringVarP(&file, "file", "f", "", "output file (default: standard output)")
+	fl.StringVarP(&format, "format", "F", "c", "archive format; only c (custom) is written, accepted for pg_dump compatibility")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression METHOD[:LEVEL] (none, gzip, lz4, zstd) or a gzip level 0-9")
 	fl.StringArrayVarP(&schemas, "schema", "n", nil, "dump only this schema (repeatable; * and ? match)")
 	fl.StringArrayVarP(&tables, "table", "t", nil, "dump only this table, [schema.]name (repeatable; * and ? match)")

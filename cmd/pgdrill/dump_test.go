@@ -86,7 +86,7 @@ func TestDumpCommand(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "t.dump")
-	code, stdout, stderr := runArchiveCmd(t, nil, "dump", "-d", url, "-f", path, "--json", "-Z", "zstd:5")
+	code, stdout, stderr := runArchiveCmd(t, nil, "dump", "-Fc", "-d", url, "-f", path, "--json", "-Z", "zstd:5")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -142,6 +142,7 @@ func TestDumpCommand(t *testing.T) {
 		{"dump", "-d", url, "-s", "-a"},
 		{"dump", "-d", url, "-Z", "brotli"},
 		{"dump", "-d", url, "extra-arg"},
+		{"dump", "-d", url, "-Fp"},
 	} {
 		if code, _, stderr := runArchiveCmd(t, nil, bad...); code != exitUsage {
 			t.Errorf("%v: exit %d (%s), want %d", bad, code, stderr, exitUsage)
