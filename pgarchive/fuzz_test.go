@@ -37,7 +37,7 @@ func FuzzReader(f *testing.F) {
 		stop := watchdog(len(data))
 		fuzzRead(data)
 		stop()
-				if got, limit := allocatedBytes()-before, fuzzBudget(data); got > limit && !raceEnabled {
+		if got, limit := allocatedBytes()-before, fuzzBudget(data); got > limit && !raceEnabled {
 			t.Fatalf("reading %d bytes allocated %d bytes, over the budget of %d", len(data), got, limit)
 		}
 	})

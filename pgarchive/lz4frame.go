@@ -77,7 +77,7 @@ func (z *lz4Frames) startFrame() error {
 		// Skippable frames, or garbage: pierrec's reader decides.
 		return z.handOver(h[:4])
 	}
-		if _, err := io.ReadFull(z.src, h[4:6]); err != nil {
+	if _, err := io.ReadFull(z.src, h[4:6]); err != nil {
 		return noEOF(err)
 	}
 	flg, bd := h[4], h[5]
@@ -86,7 +86,7 @@ func (z *lz4Frames) startFrame() error {
 	if flg&^0x20 != 0x40 {
 		return z.handOver(h[:6])
 	}
-		if _, err := io.ReadFull(z.src, h[6:7]); err != nil {
+	if _, err := io.ReadFull(z.src, h[6:7]); err != nil {
 		return noEOF(err)
 	}
 	if bd&0x8f != 0 || bd>>4 < 4 {
