@@ -12,13 +12,17 @@ test:
 vet:
 	$(GO) vet ./...
 
+# Go micro-benchmarks, then pgdrill beside pg_dump/pg_restore on a 1M-row
+# archive (bench/run.sh builds and caches it; see BENCHMARKS.md).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	bash bench/run.sh
 
 # Each fuzz target for $(FUZZTIME); crashers land in the package's
 # testdata/fuzz/<Target>/ and become seeds that go test runs.
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) ./pgarchive
+	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./pgarchive
+	$(GO) test -run '^$$' -fuzz '^FuzzLZ4Frames$$' -fuzztime $(FUZZTIME) ./pgarchive
 	$(GO) test -run '^$$' -fuzz '^FuzzCopyText$$' -fuzztime $(FUZZTIME) ./pgarchive/copytext
 	$(GO) test -run '^$$' -fuzz '^FuzzTimestampText$$' -fuzztime $(FUZZTIME) ./internal/pgtime
 	$(GO) test -run '^$$' -fuzz '^FuzzWriteCopyRows$$' -fuzztime $(FUZZTIME) ./cmd/pgdrill

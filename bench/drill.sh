@@ -73,9 +73,9 @@ median_time() {
   local i line
   : >"$BENCH_OUT/drill-times.txt"
   for ((i = 0; i < BENCH_RUNS; i++)); do
-    "$TIME" -f '%e %M' -o "$BENCH_OUT/time.txt" "$@" >/dev/null 2>"$BENCH_OUT/stderr.txt" ||
+    "$TIME" -f '%e %M' -o "$BENCH_OUT/drill-time.txt" "$@" >/dev/null 2>"$BENCH_OUT/stderr.txt" ||
       { cat "$BENCH_OUT/stderr.txt" >&2; die "failed: $*"; }
-    tail -n 1 "$BENCH_OUT/time.txt" >>"$BENCH_OUT/drill-times.txt"
+    tail -n 1 "$BENCH_OUT/drill-time.txt" >>"$BENCH_OUT/drill-times.txt"
   done
   sort -n "$BENCH_OUT/drill-times.txt" | sed -n "$(((BENCH_RUNS + 1) / 2))p"
 }
@@ -97,8 +97,8 @@ awk -v a="$new_s" -v b="$old_s" 'BEGIN { printf "%-44s %10.2f\n", "ratio pgdrill
 
 if [ "$BENCH_BIG_ROWS" != 0 ]; then
   log "large drill: $BENCH_BIG_ROWS rows"
-  "$TIME" -f '%e %M' -o "$BENCH_OUT/time.txt" "$pgdrill" drill --rows "$BENCH_BIG_ROWS" --json >"$BENCH_OUT/drill-big.json"
-  read -r big_s big_rss < <(tail -n 1 "$BENCH_OUT/time.txt")
+  "$TIME" -f '%e %M' -o "$BENCH_OUT/drill-time.txt" "$pgdrill" drill --rows "$BENCH_BIG_ROWS" --json >"$BENCH_OUT/drill-big.json"
+  read -r big_s big_rss < <(tail -n 1 "$BENCH_OUT/drill-time.txt")
   printf '\n%s-row drill: %s s wall, peak RSS %s MiB; phases:\n' "$BENCH_BIG_ROWS" "$big_s" "$((big_rss / 1024))"
   python3 - "$BENCH_OUT/drill-big.json" <<'PY'
 import json, sys

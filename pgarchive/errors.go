@@ -54,7 +54,9 @@ type posError struct {
 	err error
 }
 
-func (e *posError) Error() string { return "offset " + strconv.FormatInt(e.off, 10) + ": " + e.err.Error() }
+func (e *posError) Error() string {
+	return "offset " + strconv.FormatInt(e.off, 10) + ": " + e.err.Error()
+}
 func (e *posError) Unwrap() error { return e.err }
 
 // wrap turns err into an *Error naming entry and block, keeping the most
