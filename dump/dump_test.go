@@ -646,8 +646,8 @@ func TestUnsupportedObjects(t *testing.T) {
 	cases := []struct{ sql, want string }{
 		{`CREATE FUNCTION f_eq(int, int) RETURNS bool LANGUAGE sql AS 'SELECT $1 = $2';
 		  CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = f_eq)`, "operator public.===(integer,integer)"},
-		{`CREATE TABLE s (a int, b int); CREATE STATISTICS s_stats ON a, b FROM s`, "statistics object s_stats"},
-		{`CREATE COLLATION my_coll (provider = libc, locale = 'C')`, "collation my_coll"},
+		{`CREATE TEXT SEARCH CONFIGURATION my_ts (COPY = english)`, "text search configuration my_ts"},
+		{`CREATE PUBLICATION my_pub`, "publication my_pub"},
 		{`CREATE FOREIGN DATA WRAPPER dummy_fdw`, "foreign-data wrapper dummy_fdw"},
 		{`CREATE TYPE shell_only`, "base or shell type public.shell_only"},
 	}

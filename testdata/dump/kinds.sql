@@ -169,3 +169,19 @@ ALTER INDEX app.entries_upper ALTER COLUMN 1 SET STATISTICS 250;
 -- dummy query and fills it in by a post-data RULE entry.
 CREATE VIEW app.per_account AS SELECT a.id, a.email, count(e.id) AS entries
     FROM app.accounts a LEFT JOIN app.entries e ON e.account_id = a.id GROUP BY a.id;
+
+-- Collations, extended statistics and event triggers.
+CREATE COLLATION app.c_coll (provider = libc, locale = 'C');
+CREATE COLLATION app.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+COMMENT ON COLLATION app.c_coll IS 'bytewise';
+CREATE TABLE app.tagged (a int, b int, label text COLLATE app.ci);
+INSERT INTO app.tagged VALUES (1, 2, 'X'), (2, 4, 'x');
+CREATE STATISTICS app.tagged_ab (dependencies, ndistinct) ON a, b FROM app.tagged;
+CREATE STATISTICS app.tagged_expr ON (a + b), label FROM app.tagged;
+ALTER STATISTICS app.tagged_ab SET STATISTICS 300;
+COMMENT ON STATISTICS app.tagged_ab IS 'a and b move together';
+CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;
+CREATE EVENT TRIGGER app_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION app.on_ddl();
+CREATE EVENT TRIGGER app_drop ON sql_drop EXECUTE FUNCTION app.on_ddl();
+ALTER EVENT TRIGGER app_drop DISABLE;
+COMMENT ON EVENT TRIGGER app_ddl IS 'watches DDL';

@@ -1,0 +1,159 @@
+package dump
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/pgarchive"
+)
+
+// Catalog table OIDs of the objects in this file.
+const (
+	pgCollation    = 3456
+	pgStatisticExt = 3381
+	pgEventTrigger = 3466
+)
+
+// collectCollations reads user-defined collations.
+func (d *dumper) collectCollations() error {
+	type coll struct {
+		oid, ns                   uint32
+		name, owner, provider     string
+		deterministic             bool
+		collate, ctype, icuLocale *string
+	}
+	var list []coll
+	icu := "NULL::text"
+	switch {
+	case d.serverNum >= 170000:
+		icu = "c.colllocale"
+	case d.serverNum >= 150000:
+		icu = "c.colliculocale"
+	}
+	err := d.each("collations", `SELECT c.oid, c.collnamespace, c.collname, pg_catalog.pg_get_userbyid(c.collowner), c.collprovider::text,
+		c.collisdeterministic, c.collcollate, c.collctype, `+icu+`
+		FROM pg_catalog.pg_collation c WHERE c.oid >= 16384 AND NOT `+extensionMember("pg_catalog.pg_collation", "c.oid")+` ORDER BY c.oid`, nil, func(r pgx.Rows) error {
+		var c coll
+		if err := r.Scan(&c.oid, &c.ns, &c.name, &c.owner, &c.provider, &c.deterministic, &c.collate, &c.ctype, &c.icuLocale); err != nil {
+			return err
+		}
+		list = append(list, c)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range list {
+		if !d.nsDumped(c.ns) {
+			continue
+		}
+		ns := d.nsName(c.ns)
+		qual := d.q.qual(ns, c.name)
+		var b strings.Builder
+		fmt.Fprintf(&b, "CREATE COLLATION %s (", qual)
+		switch c.provider {
+		case "c":
+			b.WriteString("provider = libc")
+		case "i":
+			b.WriteString("provider = icu")
+		case "b":
+			b.WriteString("provider = builtin")
+		default:
+			b.WriteString("provider = default")
+		}
+		if !c.deterministic {
+			b.WriteString(", deterministic = false")
+		}
+		switch {
+		case c.icuLocale != nil:
+			fmt.Fprintf(&b, ", locale = %s", literal(*c.icuLocale))
+		case c.collate != nil && c.ctype != nil && *c.collate == *c.ctype:
+			fmt.Fprintf(&b, ", locale = %s", literal(*c.collate))
+		case c.collate != nil && c.ctype != nil:
+			fmt.Fprintf(&b, ", lc_collate = %s, lc_ctype = %s", literal(*c.collate), literal(*c.ctype))
+		}
+		b.WriteString(");\n")
+		o := d.newObject(prioCollation, "COLLATION", c.name)
+		o.setNS(ns)
+		o.setCat(pgCollation, c.oid)
+		o.setOwner(c.owner)
+		o.entry.Defn = pgarchive.Str(b.String())
+		o.entry.DropStmt = pgarchive.Str("DROP COLLATION " + qual + ";\n")
+		o.named("COLLATION", "", qual, d.q.id(c.name))
+		d.byCat[catKey{pgCollation, c.oid}] = o
+	}
+	return nil
+}
+
+// collectStatistics reads extended statistics objects (CREATE STATISTICS).
+func (d *dumper) collectStatistics() error {
+	return d.each("statistics objects", `SELECT s.oid, s.stxnamespace, s.stxrelid, s.stxname, pg_catalog.pg_get_userbyid(s.stxowner),
+		pg_catalog.pg_get_statisticsobjdef(s.oid), COALESCE(s.stxstattarget, -1)
+		FROM pg_catalog.pg_statistic_ext s ORDER BY s.oid`, nil, func(r pgx.Rows) error {
+		var oid, ns, rel uint32
+		var name, owner, def string
+		var target int
+		if err := r.Scan(&oid, &ns, &rel, &name, &owner, &def, &target); err != nil {
+			return err
+		}
+		t := d.tables[rel]
+		if t == nil || t.obj == nil || d.schemas[ns] == nil || !d.schemas[ns].included {
+			return nil
+		}
+		qual := d.q.qual(d.nsName(ns), name)
+		defn := def + ";\n"
+		if target >= 0 {
+			defn += fmt.Sprintf("ALTER STATISTICS %s SET STATISTICS %d;\n", qual, target)
+		}
+		o := d.newObject(prioStatsExt, "STATISTICS", name)
+		o.setNS(d.nsName(ns))
+		o.setCat(pgStatisticExt, oid)
+		o.setOwner(owner)
+		o.entry.Defn = pgarchive.Str(defn)
+		o.entry.DropStmt = pgarchive.Str("DROP STATISTICS " + qual + ";\n")
+		o.named("STATISTICS", "", qual, d.q.id(name))
+		o.dependOn(t.obj)
+		d.byCat[catKey{pgStatisticExt, oid}] = o
+		return nil
+	})
+}
+
+// collectEventTriggers reads event triggers, which belong to the database
+// rather than a schema, so -n and -t dumps leave them out.
+func (d *dumper) collectEventTriggers() error {
+	if len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 {
+		return nil
+	}
+	return d.each("event triggers", `SELECT e.oid, e.evtname, pg_catalog.pg_get_userbyid(e.evtowner), e.evtevent, e.evtfoid::pg_catalog.regproc::text,
+		COALESCE(pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_literal(x) FROM pg_catalog.unnest(e.evttags) AS t(x)), ', '), ''), e.evtenabled::text
+		FROM pg_catalog.pg_event_trigger e WHERE NOT `+extensionMember("pg_catalog.pg_event_trigger", "e.oid")+` ORDER BY e.oid`, nil, func(r pgx.Rows) error {
+		var oid uint32
+		var name, owner, event, fn, tags, enabled string
+		if err := r.Scan(&oid, &name, &owner, &event, &fn, &tags, &enabled); err != nil {
+			return err
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "CREATE EVENT TRIGGER %s ON %s", d.q.id(name), d.q.id(event))
+		if tags != "" {
+			fmt.Fprintf(&b, "\n         WHEN TAG IN (%s)", tags)
+		}
+		fmt.Fprintf(&b, "\n   EXECUTE FUNCTION %s();\n", fn)
+		switch enabled {
+		case "D":
+			fmt.Fprintf(&b, "\nALTER EVENT TRIGGER %s DISABLE;\n", d.q.id(name))
+		case "A":
+			fmt.Fprintf(&b, "\nALTER EVENT TRIGGER %s ENABLE ALWAYS;\n", d.q.id(name))
+		case "R":
+			fmt.Fprintf(&b, "\nALTER EVENT TRIGGER %s ENABLE REPLICA;\n", d.q.id(name))
+		}
+		o := d.newObject(prioEventTrigger, "EVENT TRIGGER", name)
+		o.setCat(pgEventTrigger, oid)
+		o.setOwner(owner)
+		o.entry.Defn = pgarchive.Str(b.String())
+		o.entry.DropStmt = pgarchive.Str("DROP EVENT TRIGGER " + d.q.id(name) + ";\n")
+		o.named("EVENT TRIGGER", "", d.q.id(name), d.q.id(name))
+		d.byCat[catKey{pgEventTrigger, oid}] = o
+		return nil
+	})
+}
