@@ -53,6 +53,7 @@ func (d *dumper) collect() error {
 		d.collectPolicies,
 		d.collectStatistics,
 		d.collectEventTriggers,
+		d.collectPublications,
 		d.collectDefaultACLs,
 		d.collectBlobs,
 		d.checkUnsupported,

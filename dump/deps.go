@@ -121,7 +121,6 @@ func (d *dumper) checkUnsupported() error {
 		{"extension configuration table", `SELECT e.extname || ' (' || pg_catalog.array_to_string(e.extconfig::pg_catalog.regclass[]::text[], ', ') || ')' FROM pg_catalog.pg_extension e WHERE e.extconfig IS NOT NULL AND cardinality(e.extconfig) > 0 AND e.oid >= 16384 AND cardinality($1::oid[]) >= 0`},
 		{"subscription", `SELECT s.subname FROM pg_catalog.pg_subscription s WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()) AND cardinality($1::oid[]) >= 0`},
 		{"dependency on an extension (DEPENDS ON EXTENSION)", `SELECT (pg_catalog.pg_identify_object(d.classid, d.objid, 0)).identity FROM pg_catalog.pg_depend d WHERE d.deptype = 'x' AND cardinality($1::oid[]) >= 0`},
-		{"publication", `SELECT p.pubname FROM pg_catalog.pg_publication p WHERE cardinality($1::oid[]) >= 0`},
 		{"security label", `SELECT s.provider || ' on ' || s.classoid::pg_catalog.regclass::text || ' ' || s.objoid FROM pg_catalog.pg_seclabel s WHERE cardinality($1::oid[]) >= 0`},
 	}
 	global := len(d.opts.Schemas) == 0 && len(d.opts.Tables) == 0

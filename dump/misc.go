@@ -157,3 +157,114 @@ func (d *dumper) collectEventTriggers() error {
 		return nil
 	})
 }
+
+// Catalog table OIDs of publications.
+const (
+	pgPublication          = 6104
+	pgPublicationRel       = 6106
+	pgPublicationNamespace = 6237
+)
+
+// collectPublications reads publications and the tables and schemas they
+// publish. Like extensions they belong to the database, so -n and -t dumps
+// leave them out.
+func (d *dumper) collectPublications() error {
+	if len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 {
+		return nil
+	}
+	pubs := map[uint32]*object{}
+	names := map[uint32]string{}
+	err := d.each("publications", `SELECT p.oid, p.pubname, pg_catalog.pg_get_userbyid(p.pubowner), p.puballtables,
+		p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot
+		FROM pg_catalog.pg_publication p ORDER BY p.oid`, nil, func(r pgx.Rows) error {
+		var oid uint32
+		var name, owner string
+		var all, ins, upd, del, trunc, viaRoot bool
+		if err := r.Scan(&oid, &name, &owner, &all, &ins, &upd, &del, &trunc, &viaRoot); err != nil {
+			return err
+		}
+		var ops []string
+		for _, op := range []struct {
+			on   bool
+			name string
+		}{{ins, "insert"}, {upd, "update"}, {del, "delete"}, {trunc, "truncate"}} {
+			if op.on {
+				ops = append(ops, op.name)
+			}
+		}
+		defn := "CREATE PUBLICATION " + d.q.id(name)
+		if all {
+			defn += " FOR ALL TABLES"
+		}
+		defn += " WITH (publish = " + literal(strings.Join(ops, ", "))
+		if viaRoot {
+			defn += ", publish_via_partition_root = true"
+		}
+		defn += ");\n"
+		o := d.newObject(prioPublication, "PUBLICATION", name)
+		o.setCat(pgPublication, oid)
+		o.setOwner(owner)
+		o.entry.Defn = pgarchive.Str(defn)
+		o.entry.DropStmt = pgarchive.Str("DROP PUBLICATION " + d.q.id(name) + ";\n")
+		o.named("PUBLICATION", "", d.q.id(name), d.q.id(name))
+		d.byCat[catKey{pgPublication, oid}] = o
+		pubs[oid], names[oid] = o, name
+		return nil
+	})
+	if err != nil || len(pubs) == 0 {
+		return err
+	}
+	qual, cols := "NULL::text", "NULL::text"
+	if d.serverNum >= 150000 {
+		qual = "pg_catalog.pg_get_expr(r.prqual, r.prrelid)"
+		cols = `(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY k.n) FROM pg_catalog.unnest(r.prattrs::int2[]) WITH ORDINALITY k(attnum, n)
+			JOIN pg_catalog.pg_attribute a ON a.attrelid = r.prrelid AND a.attnum = k.attnum)`
+	}
+	err = d.each("published tables", `SELECT r.oid, r.prpubid, r.prrelid, `+qual+`, `+cols+` FROM pg_catalog.pg_publication_rel r ORDER BY r.oid`, nil, func(r pgx.Rows) error {
+		var oid, pub, rel uint32
+		var where, columns *string
+		if err := r.Scan(&oid, &pub, &rel, &where, &columns); err != nil {
+			return err
+		}
+		t, p := d.tables[rel], pubs[pub]
+		if t == nil || t.obj == nil || p == nil {
+			return nil
+		}
+		defn := fmt.Sprintf("ALTER PUBLICATION %s ADD TABLE ONLY %s", d.q.id(names[pub]), t.qual)
+		if columns != nil {
+			defn += " (" + *columns + ")"
+		}
+		if where != nil {
+			defn += " WHERE (" + *where + ")"
+		}
+		o := d.newObject(prioPublicationRel, "PUBLICATION TABLE", names[pub]+" "+t.name)
+		o.name = t.name
+		o.setNS(t.obj.ns)
+		o.setCat(pgPublicationRel, oid)
+		o.entry.Owner = p.entry.Owner
+		o.entry.Defn = pgarchive.Str(defn + ";\n")
+		o.dependOn(p, t.obj)
+		return nil
+	})
+	if err != nil || d.serverNum < 150000 {
+		return err
+	}
+	return d.each("published schemas", `SELECT n.oid, n.pnpubid, n.pnnspid FROM pg_catalog.pg_publication_namespace n ORDER BY n.oid`, nil, func(r pgx.Rows) error {
+		var oid, pub, ns uint32
+		if err := r.Scan(&oid, &pub, &ns); err != nil {
+			return err
+		}
+		s, p := d.schemas[ns], pubs[pub]
+		if s == nil || !s.included || p == nil {
+			return nil
+		}
+		o := d.newObject(prioPublicationSchema, "PUBLICATION TABLES IN SCHEMA", names[pub]+" "+s.name)
+		o.name = s.name
+		o.setNS(s.name)
+		o.setCat(pgPublicationNamespace, oid)
+		o.entry.Owner = p.entry.Owner
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER PUBLICATION %s ADD TABLES IN SCHEMA %s;\n", d.q.id(names[pub]), d.q.id(s.name)))
+		o.dependOn(p, s.obj)
+		return nil
+	})
+}

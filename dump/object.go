@@ -55,6 +55,7 @@ const (
 	prioPolicy
 	prioPublication
 	prioPublicationRel
+	prioPublicationSchema
 	prioSubscription
 	prioDefaultACL
 	prioEventTrigger

@@ -185,3 +185,10 @@ CREATE EVENT TRIGGER app_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'DR
 CREATE EVENT TRIGGER app_drop ON sql_drop EXECUTE FUNCTION app.on_ddl();
 ALTER EVENT TRIGGER app_drop DISABLE;
 COMMENT ON EVENT TRIGGER app_ddl IS 'watches DDL';
+
+-- Publications: all tables, chosen tables (with a column list and a row
+-- filter), and a schema.
+CREATE PUBLICATION app_all FOR ALL TABLES;
+COMMENT ON PUBLICATION app_all IS 'everything';
+CREATE PUBLICATION app_some FOR TABLE app.accounts (id, email) WHERE (id > 0), app.audit WITH (publish = 'insert, update');
+CREATE PUBLICATION app_schema FOR TABLES IN SCHEMA "Other Schema" WITH (publish_via_partition_root = true);
