@@ -263,8 +263,8 @@ func (d *dumper) compositeColumnComments(o *object) error {
 func (d *dumper) commentEntry(o *object, typ, sqlName, tagName, text string) {
 	c := d.child(o, "COMMENT", typ+" "+tagName, pgarchive.SectionNone,
 		fmt.Sprintf("COMMENT ON %s %s IS %s;\n", typ, sqlName, literal(text)))
-	if o.entry.Desc == "EXTENSION" {
-		c.entry.Owner = pgarchive.Str("") // pg_dump's extension comments have an empty owner
+	if !o.entry.Owner.Valid {
+		c.entry.Owner = pgarchive.Str("") // comments on ownerless objects (extensions, casts) have an empty owner
 	}
 }
 

@@ -45,6 +45,7 @@ func (d *dumper) collect() error {
 		d.collectTypes,
 		d.collectFunctions,
 		d.collectAggregates,
+		d.collectCasts,
 		d.collectTables,
 		d.collectIndexes,
 		d.collectConstraints,
@@ -251,9 +252,6 @@ func (d *dumper) collectComments() error {
 }
 
 func (d *dumper) collectExtensions() error {
-	if len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 {
-		return nil // pg_dump leaves extensions out of -n and -t dumps
-	}
 	return d.each("extensions", `SELECT e.oid, e.extname, n.nspname FROM pg_catalog.pg_extension e
 		JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.oid >= 16384 ORDER BY e.oid`, nil, func(r pgx.Rows) error {
 		var oid uint32
@@ -262,6 +260,7 @@ func (d *dumper) collectExtensions() error {
 			return err
 		}
 		o := d.newObject(prioExtension, "EXTENSION", name)
+		o.excluded = d.partial() // pg_dump leaves extensions out of -n and -t dumps
 		o.setCat(pgExtension, oid)
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("CREATE EXTENSION IF NOT EXISTS %s WITH SCHEMA %s;\n", d.q.id(name), d.q.id(ns)))
 		o.entry.DropStmt = pgarchive.Str("DROP EXTENSION " + d.q.id(name) + ";\n")

@@ -111,8 +111,6 @@ func (d *dumper) checkUnsupported() error {
 		{"text search dictionary", `SELECT c.dictname FROM pg_catalog.pg_ts_dict c WHERE c.dictnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_dict", "c.oid")},
 		{"text search parser", `SELECT c.prsname FROM pg_catalog.pg_ts_parser c WHERE c.prsnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_parser", "c.oid")},
 		{"text search template", `SELECT c.tmplname FROM pg_catalog.pg_ts_template c WHERE c.tmplnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_template", "c.oid")},
-		{"cast", `SELECT pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
-			AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND i.objid = c.oid AND i.deptype = 'i') AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_cast", "c.oid")},
 		{"procedural language", `SELECT l.lanname FROM pg_catalog.pg_language l WHERE l.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_language", "l.oid")},
 		{"access method", `SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_am", "a.oid")},
 		{"transform", `SELECT t.oid::text FROM pg_catalog.pg_transform t WHERE t.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_transform", "t.oid")},

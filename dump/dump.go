@@ -358,6 +358,9 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 
 // keep applies -s and -a: which entries are data, as pg_restore counts them.
 func (d *dumper) keep(o *object) bool {
+	if o.excluded {
+		return false
+	}
 	data := false
 	switch o.entry.Desc {
 	case "TABLE DATA", "SEQUENCE SET", "BLOB", "BLOBS", "BLOB METADATA":
@@ -423,6 +426,10 @@ func (d *dumper) tableSelected(ns, name string) bool {
 	}
 	return false
 }
+
+// partial reports a -n or -t dump, which leaves out database-wide objects
+// (extensions, casts, event triggers, publications, large objects).
+func (d *dumper) partial() bool { return len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 }
 
 // wantData is whether data entries are made at all (not with -s).
 func (d *dumper) wantData() bool { return !d.opts.SchemaOnly }

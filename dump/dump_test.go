@@ -249,6 +249,9 @@ var parityCases = []parityCase{
 	{name: "pg15-schema-app", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{"app"}}, flags: []string{"-n", "app"}, fixtures: []string{"kinds"}},
 	{name: "pg15-schema-quoted", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{`"Mixed Case"`}}, flags: []string{"-n", `"Mixed Case"`}, fixtures: []string{"full"}},
 	{name: "pg15-tables", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"app.accounts", "app.event*"}}, flags: []string{"-t", "app.accounts", "-t", "app.event*"}, fixtures: []string{"kinds"}},
+	{name: "pg15-all-tables-of-a-schema", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"app.*"}}, flags: []string{"-t", "app.*"}, fixtures: []string{"kinds"}},
+	{name: "pg15-tables-extra", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"extra.*"}}, flags: []string{"-t", "extra.*"}, fixtures: []string{"more"}},
+	{name: "pg15-schema-extra", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{"extra"}}, flags: []string{"-n", "extra"}, fixtures: []string{"more"}},
 }
 
 // TestPgDumpParity dumps each fixture with Run and with pg_dump and

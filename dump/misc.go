@@ -107,6 +107,7 @@ func (d *dumper) collectStatistics() error {
 			defn += fmt.Sprintf("ALTER STATISTICS %s SET STATISTICS %d;\n", qual, target)
 		}
 		o := d.newObject(prioStatsExt, "STATISTICS", name)
+		o.excluded = !d.nsDumped(ns) // a schema object: -t alone does not select it
 		o.setNS(d.nsName(ns))
 		o.setCat(pgStatisticExt, oid)
 		o.setOwner(owner)
@@ -120,11 +121,8 @@ func (d *dumper) collectStatistics() error {
 }
 
 // collectEventTriggers reads event triggers, which belong to the database
-// rather than a schema, so -n and -t dumps leave them out.
+// rather than a schema, so -n and -t dumps leave them out (see excluded).
 func (d *dumper) collectEventTriggers() error {
-	if len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 {
-		return nil
-	}
 	return d.each("event triggers", `SELECT e.oid, e.evtname, pg_catalog.pg_get_userbyid(e.evtowner), e.evtevent, e.evtfoid::pg_catalog.regproc::text,
 		COALESCE(pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_literal(x) FROM pg_catalog.unnest(e.evttags) AS t(x)), ', '), ''), e.evtenabled::text
 		FROM pg_catalog.pg_event_trigger e WHERE NOT `+extensionMember("pg_catalog.pg_event_trigger", "e.oid")+` ORDER BY e.oid`, nil, func(r pgx.Rows) error {
@@ -148,6 +146,7 @@ func (d *dumper) collectEventTriggers() error {
 			fmt.Fprintf(&b, "\nALTER EVENT TRIGGER %s ENABLE REPLICA;\n", d.q.id(name))
 		}
 		o := d.newObject(prioEventTrigger, "EVENT TRIGGER", name)
+		o.excluded = d.partial()
 		o.setCat(pgEventTrigger, oid)
 		o.setOwner(owner)
 		o.entry.Defn = pgarchive.Str(b.String())
@@ -167,11 +166,8 @@ const (
 
 // collectPublications reads publications and the tables and schemas they
 // publish. Like extensions they belong to the database, so -n and -t dumps
-// leave them out.
+// leave them out (see excluded).
 func (d *dumper) collectPublications() error {
-	if len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 {
-		return nil
-	}
 	pubs := map[uint32]*object{}
 	names := map[uint32]string{}
 	err := d.each("publications", `SELECT p.oid, p.pubname, pg_catalog.pg_get_userbyid(p.pubowner), p.puballtables,
@@ -202,6 +198,7 @@ func (d *dumper) collectPublications() error {
 		}
 		defn += ");\n"
 		o := d.newObject(prioPublication, "PUBLICATION", name)
+		o.excluded = d.partial()
 		o.setCat(pgPublication, oid)
 		o.setOwner(owner)
 		o.entry.Defn = pgarchive.Str(defn)
@@ -238,6 +235,7 @@ func (d *dumper) collectPublications() error {
 			defn += " WHERE (" + *where + ")"
 		}
 		o := d.newObject(prioPublicationRel, "PUBLICATION TABLE", names[pub]+" "+t.name)
+		o.excluded = d.partial()
 		o.name = t.name
 		o.setNS(t.obj.ns)
 		o.setCat(pgPublicationRel, oid)
@@ -259,12 +257,64 @@ func (d *dumper) collectPublications() error {
 			return nil
 		}
 		o := d.newObject(prioPublicationSchema, "PUBLICATION TABLES IN SCHEMA", names[pub]+" "+s.name)
+		o.excluded = d.partial()
 		o.name = s.name
 		o.setNS(s.name)
 		o.setCat(pgPublicationNamespace, oid)
 		o.entry.Owner = p.entry.Owner
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER PUBLICATION %s ADD TABLES IN SCHEMA %s;\n", d.q.id(names[pub]), d.q.id(s.name)))
 		o.dependOn(p, s.obj)
+		return nil
+	})
+}
+
+const pgCast = 2605
+
+// collectCasts reads user-defined casts (those made by CREATE CAST, not by
+// the system or an extension). Like pg_dump, only full dumps hold them.
+func (d *dumper) collectCasts() error {
+	return d.each("casts", `SELECT c.oid, pg_catalog.format_type(c.castsource, NULL), pg_catalog.format_type(c.casttarget, NULL),
+		s.typname || ' ' || t.typname, c.castmethod::text, c.castcontext::text,
+		CASE WHEN c.castfunc <> 0 THEN pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.proname) || '(' ||
+			COALESCE((SELECT pg_catalog.string_agg(pg_catalog.format_type(a.typ, NULL), ', ' ORDER BY a.n) FROM pg_catalog.unnest(f.proargtypes::oid[]) WITH ORDINALITY a(typ, n)), '') || ')' END
+		FROM pg_catalog.pg_cast c JOIN pg_catalog.pg_type s ON s.oid = c.castsource JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
+		LEFT JOIN pg_catalog.pg_proc f ON f.oid = c.castfunc LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+		WHERE c.oid >= 16384 AND NOT `+extensionMember("pg_catalog.pg_cast", "c.oid")+`
+		AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND i.objid = c.oid AND i.deptype = 'i')
+		ORDER BY c.oid`, nil, func(r pgx.Rows) error {
+		var oid uint32
+		var src, dst, sortName, method, context string
+		var fn *string
+		if err := r.Scan(&oid, &src, &dst, &sortName, &method, &context, &fn); err != nil {
+			return err
+		}
+		label := fmt.Sprintf("CAST (%s AS %s)", src, dst)
+		defn := fmt.Sprintf("CREATE CAST (%s AS %s) ", src, dst)
+		switch method {
+		case "b":
+			defn += "WITHOUT FUNCTION"
+		case "i":
+			defn += "WITH INOUT"
+		default:
+			if fn == nil {
+				return fmt.Errorf("%s: no function", label)
+			}
+			defn += "WITH FUNCTION " + *fn
+		}
+		switch context {
+		case "a":
+			defn += " AS ASSIGNMENT"
+		case "i":
+			defn += " AS IMPLICIT"
+		}
+		o := d.newObject(prioCast, "CAST", label)
+		o.excluded = d.partial()
+		o.name = sortName
+		o.setCat(pgCast, oid) // casts have no owner: the entry's is NULL
+		o.entry.Defn = pgarchive.Str(defn + ";\n")
+		o.entry.DropStmt = pgarchive.Str("DROP " + label + ";\n")
+		o.named("CAST", "", fmt.Sprintf("(%s AS %s)", src, dst), fmt.Sprintf("(%s AS %s)", src, dst))
+		d.byCat[catKey{pgCast, oid}] = o
 		return nil
 	})
 }

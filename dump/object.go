@@ -105,6 +105,10 @@ type object struct {
 
 	cat    catKey // the catalog object, for comments and dependencies
 	hidden bool   // not emitted itself (the public schema), only its children
+	// excluded objects are left out of the archive but still take part in
+	// the sort, as pg_dump's unselected objects do, so the order of the
+	// rest matches pg_dump's.
+	excluded bool
 
 	// How COMMENT and ACL entries name the object: the SQL keyword, the
 	// qualified SQL name and the unqualified name used in tags.

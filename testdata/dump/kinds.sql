@@ -192,3 +192,10 @@ CREATE PUBLICATION app_all FOR ALL TABLES;
 COMMENT ON PUBLICATION app_all IS 'everything';
 CREATE PUBLICATION app_some FOR TABLE app.accounts (id, email) WHERE (id > 0), app.audit WITH (publish = 'insert, update');
 CREATE PUBLICATION app_schema FOR TABLES IN SCHEMA "Other Schema" WITH (publish_via_partition_root = true);
+
+-- Casts with a function and through I/O.
+CREATE FUNCTION app.status_rank(app.status) RETURNS integer LANGUAGE sql IMMUTABLE
+    AS $$ SELECT CASE $1 WHEN 'new' THEN 0 ELSE 1 END $$;
+CREATE CAST (app.status AS integer) WITH FUNCTION app.status_rank(app.status) AS ASSIGNMENT;
+CREATE CAST (app.pair AS text) WITH INOUT;
+COMMENT ON CAST (app.status AS integer) IS 'rank';
