@@ -46,6 +46,7 @@ func (d *dumper) collect() error {
 		d.collectFunctions,
 		d.collectAggregates,
 		d.collectCasts,
+		d.collectTextSearch,
 		d.collectTables,
 		d.collectIndexes,
 		d.collectConstraints,

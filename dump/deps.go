@@ -107,8 +107,6 @@ func (d *dumper) checkUnsupported() error {
 		{"operator class", `SELECT o.opcname FROM pg_catalog.pg_opclass o WHERE o.opcnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_opclass", "o.oid")},
 		{"operator family", `SELECT o.opfname FROM pg_catalog.pg_opfamily o WHERE o.opfnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_opfamily", "o.oid")},
 		{"conversion", `SELECT c.conname FROM pg_catalog.pg_conversion c WHERE c.connamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_conversion", "c.oid")},
-		{"text search configuration", `SELECT c.cfgname FROM pg_catalog.pg_ts_config c WHERE c.cfgnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_config", "c.oid")},
-		{"text search dictionary", `SELECT c.dictname FROM pg_catalog.pg_ts_dict c WHERE c.dictnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_dict", "c.oid")},
 		{"text search parser", `SELECT c.prsname FROM pg_catalog.pg_ts_parser c WHERE c.prsnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_parser", "c.oid")},
 		{"text search template", `SELECT c.tmplname FROM pg_catalog.pg_ts_template c WHERE c.tmplnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_template", "c.oid")},
 		{"procedural language", `SELECT l.lanname FROM pg_catalog.pg_language l WHERE l.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_language", "l.oid")},

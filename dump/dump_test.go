@@ -649,7 +649,7 @@ func TestUnsupportedObjects(t *testing.T) {
 	cases := []struct{ sql, want string }{
 		{`CREATE FUNCTION f_eq(int, int) RETURNS bool LANGUAGE sql AS 'SELECT $1 = $2';
 		  CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = f_eq)`, "operator public.===(integer,integer)"},
-		{`CREATE TEXT SEARCH CONFIGURATION my_ts (COPY = english)`, "text search configuration my_ts"},
+		{`CREATE TEXT SEARCH TEMPLATE my_tmpl (LEXIZE = dsimple_lexize)`, "text search template my_tmpl"},
 		{`CREATE CONVERSION my_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8`, "conversion my_conv"},
 		{`CREATE FOREIGN DATA WRAPPER dummy_fdw`, "foreign-data wrapper dummy_fdw"},
 		{`CREATE TYPE shell_only`, "base or shell type public.shell_only"},

@@ -318,3 +318,115 @@ func (d *dumper) collectCasts() error {
 		return nil
 	})
 }
+
+// Catalog table OIDs of text search objects.
+const (
+	pgTSConfig = 3602
+	pgTSDict   = 3600
+)
+
+// collectTextSearch reads text search dictionaries and configurations.
+// Parsers and templates need C functions and stay unsupported.
+func (d *dumper) collectTextSearch() error {
+	type dict struct {
+		oid, ns           uint32
+		name, owner, tmpl string
+		options           *string
+	}
+	var dicts []dict
+	err := d.each("text search dictionaries", `SELECT t.oid, t.dictnamespace, t.dictname, pg_catalog.pg_get_userbyid(t.dictowner),
+		pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(p.tmplname), t.dictinitoption
+		FROM pg_catalog.pg_ts_dict t JOIN pg_catalog.pg_ts_template p ON p.oid = t.dicttemplate JOIN pg_catalog.pg_namespace tn ON tn.oid = p.tmplnamespace
+		WHERE t.oid >= 16384 AND NOT `+extensionMember("pg_catalog.pg_ts_dict", "t.oid")+` ORDER BY t.oid`, nil, func(r pgx.Rows) error {
+		var x dict
+		if err := r.Scan(&x.oid, &x.ns, &x.name, &x.owner, &x.tmpl, &x.options); err != nil {
+			return err
+		}
+		dicts = append(dicts, x)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, x := range dicts {
+		if !d.nsDumped(x.ns) {
+			continue
+		}
+		qual := d.q.qual(d.nsName(x.ns), x.name)
+		defn := fmt.Sprintf("CREATE TEXT SEARCH DICTIONARY %s (\n    TEMPLATE = %s", qual, x.tmpl)
+		if x.options != nil {
+			defn += ",\n    " + *x.options
+		}
+		o := d.newObject(prioTSDict, "TEXT SEARCH DICTIONARY", x.name)
+		o.setNS(d.nsName(x.ns))
+		o.setCat(pgTSDict, x.oid)
+		o.setOwner(x.owner)
+		o.entry.Defn = pgarchive.Str(defn + " );\n")
+		o.entry.DropStmt = pgarchive.Str("DROP TEXT SEARCH DICTIONARY " + qual + ";\n")
+		o.named("TEXT SEARCH DICTIONARY", "", qual, d.q.id(x.name))
+		d.byCat[catKey{pgTSDict, x.oid}] = o
+	}
+
+	type cfg struct {
+		oid, ns, parser      uint32
+		name, owner, prsQual string
+	}
+	var cfgs []cfg
+	err = d.each("text search configurations", `SELECT c.oid, c.cfgnamespace, c.cfgparser, c.cfgname, pg_catalog.pg_get_userbyid(c.cfgowner),
+		pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(p.prsname)
+		FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace
+		WHERE c.oid >= 16384 AND NOT `+extensionMember("pg_catalog.pg_ts_config", "c.oid")+` ORDER BY c.oid`, nil, func(r pgx.Rows) error {
+		var x cfg
+		if err := r.Scan(&x.oid, &x.ns, &x.parser, &x.name, &x.owner, &x.prsQual); err != nil {
+			return err
+		}
+		cfgs = append(cfgs, x)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, x := range cfgs {
+		if !d.nsDumped(x.ns) {
+			continue
+		}
+		qual := d.q.qual(d.nsName(x.ns), x.name)
+		var b strings.Builder
+		fmt.Fprintf(&b, "CREATE TEXT SEARCH CONFIGURATION %s (\n    PARSER = %s );\n", qual, x.prsQual)
+		last, n := "", 0
+		err := d.each("text search mappings", `SELECT (SELECT t.alias FROM pg_catalog.ts_token_type($1::pg_catalog.oid) AS t WHERE t.tokid = m.maptokentype),
+			m.mapdict::pg_catalog.regdictionary::text
+			FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = $2 ORDER BY m.maptokentype, m.mapseqno`, []any{x.parser, x.oid}, func(r pgx.Rows) error {
+			var token, dict string
+			if err := r.Scan(&token, &dict); err != nil {
+				return err
+			}
+			if n == 0 || token != last {
+				if n > 0 {
+					b.WriteString(";\n")
+				}
+				fmt.Fprintf(&b, "\nALTER TEXT SEARCH CONFIGURATION %s\n    ADD MAPPING FOR %s WITH %s", qual, d.q.id(token), dict)
+			} else {
+				b.WriteString(", " + dict)
+			}
+			last = token
+			n++
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			b.WriteString(";\n")
+		}
+		o := d.newObject(prioTSConfig, "TEXT SEARCH CONFIGURATION", x.name)
+		o.setNS(d.nsName(x.ns))
+		o.setCat(pgTSConfig, x.oid)
+		o.setOwner(x.owner)
+		o.entry.Defn = pgarchive.Str(b.String())
+		o.entry.DropStmt = pgarchive.Str("DROP TEXT SEARCH CONFIGURATION " + qual + ";\n")
+		o.named("TEXT SEARCH CONFIGURATION", "", qual, d.q.id(x.name))
+		d.byCat[catKey{pgTSConfig, x.oid}] = o
+	}
+	return nil
+}

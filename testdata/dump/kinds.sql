@@ -199,3 +199,13 @@ CREATE FUNCTION app.status_rank(app.status) RETURNS integer LANGUAGE sql IMMUTAB
 CREATE CAST (app.status AS integer) WITH FUNCTION app.status_rank(app.status) AS ASSIGNMENT;
 CREATE CAST (app.pair AS text) WITH INOUT;
 COMMENT ON CAST (app.status AS integer) IS 'rank';
+
+-- Text search dictionaries and configurations, one used by a generated
+-- column.
+CREATE TEXT SEARCH DICTIONARY app.stem (TEMPLATE = snowball, language = 'english', stopwords = 'english');
+CREATE TEXT SEARCH DICTIONARY app.plain (TEMPLATE = pg_catalog.simple);
+CREATE TEXT SEARCH CONFIGURATION app.search (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION app.search ALTER MAPPING FOR asciiword WITH app.stem, app.plain;
+COMMENT ON TEXT SEARCH CONFIGURATION app.search IS 'app search';
+CREATE TABLE app.docs (body text, tsv tsvector GENERATED ALWAYS AS (to_tsvector('app.search', body)) STORED);
+INSERT INTO app.docs (body) VALUES ('The quick brown foxes jumped');
