@@ -85,7 +85,7 @@ func privNames(typ string, column, withMaintain bool) [][2]string {
 		return [][2]string{{"X", "EXECUTE"}}
 	case "SCHEMA", "SCHEMAS":
 		return [][2]string{{"C", "CREATE"}, {"U", "USAGE"}}
-	case "TYPE", "TYPES", "DOMAIN":
+	case "TYPE", "TYPES", "DOMAIN", "FOREIGN DATA WRAPPER", "FOREIGN SERVER":
 		return [][2]string{{"U", "USAGE"}}
 	case "DATABASE":
 		return [][2]string{{"C", "CREATE"}, {"c", "CONNECT"}, {"T", "TEMPORARY"}}
@@ -143,7 +143,11 @@ func (d *dumper) aclCommands(typ, name, sub, owner string, acl, base []string, p
 		// pg_dump 17 (whose 1.16 archives these mirror) and servers from 17
 		// on know MAINTAIN.
 		maintain := d.opts.Format.AtLeast(pgarchive.V1_16) || d.serverNum >= 170000
-		for _, p := range privNames(typ, sub != "", maintain) {
+		names := privNames(typ, sub != "", maintain)
+		if len(names) == 0 {
+			return "", fmt.Errorf("no privileges known for %s", typ)
+		}
+		for _, p := range names {
 			i := strings.Index(it.privs, p[0])
 			kw := p[1] + subSuffix
 			switch {

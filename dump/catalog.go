@@ -46,6 +46,7 @@ func (d *dumper) collect() error {
 		d.collectFunctions,
 		d.collectAggregates,
 		d.collectCasts,
+		d.collectForeign,
 		d.collectTextSearch,
 		d.collectTables,
 		d.collectIndexes,
@@ -225,9 +226,10 @@ func (d *dumper) collectSchemas() (err error) {
 		d.byCat[catKey{pgNamespace, s.oid}] = o
 		o.named("SCHEMA", "SCHEMA", d.q.id(s.name), d.q.id(s.name))
 		o.acl, o.baseACL, o.aclOwner = s.acl, s.initACL, s.owner
-		if s.name == "public" {
+		if s.name == "public" && len(d.opts.Schemas) == 0 {
 			// public comes with every database: pg_dump leaves out its
-			// CREATE but keeps a changed comment or ACL.
+			// CREATE but keeps a changed comment or ACL, unless -n names
+			// it, when it is dumped like any other schema.
 			o.hidden = true
 			o.defaultComment = "standard public schema"
 			continue

@@ -112,8 +112,6 @@ func (d *dumper) checkUnsupported() error {
 		{"procedural language", `SELECT l.lanname FROM pg_catalog.pg_language l WHERE l.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_language", "l.oid")},
 		{"access method", `SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_am", "a.oid")},
 		{"transform", `SELECT t.oid::text FROM pg_catalog.pg_transform t WHERE t.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_transform", "t.oid")},
-		{"foreign-data wrapper", `SELECT f.fdwname FROM pg_catalog.pg_foreign_data_wrapper f WHERE f.oid >= 16384 AND cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_foreign_data_wrapper", "f.oid")},
-		{"foreign server", `SELECT s.srvname FROM pg_catalog.pg_foreign_server s WHERE cardinality($1::oid[]) >= 0 AND ` + notExt("pg_catalog.pg_foreign_server", "s.oid")},
 		{"extension configuration table", `SELECT e.extname || ' (' || pg_catalog.array_to_string(e.extconfig::pg_catalog.regclass[]::text[], ', ') || ')' FROM pg_catalog.pg_extension e WHERE e.extconfig IS NOT NULL AND cardinality(e.extconfig) > 0 AND e.oid >= 16384 AND cardinality($1::oid[]) >= 0`},
 		{"subscription", `SELECT s.subname FROM pg_catalog.pg_subscription s WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()) AND cardinality($1::oid[]) >= 0`},
 		{"dependency on an extension (DEPENDS ON EXTENSION)", `SELECT (pg_catalog.pg_identify_object(d.classid, d.objid, 0)).identity FROM pg_catalog.pg_depend d WHERE d.deptype = 'x' AND cardinality($1::oid[]) >= 0`},

@@ -318,6 +318,9 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 		for _, c := range o.children {
 			emit(c)
 		}
+		for _, c := range o.trailers {
+			emit(c)
+		}
 	}
 	// DATABASE, its comment and ACL come first, then its properties,
 	// as pg_dump writes them; pg_restore uses them only with -C.

@@ -209,6 +209,7 @@ func (d *dumper) collectFunctions() error {
 		config                                  []string
 		src, bin, sqlbody                       *string
 		acl, base                               []string
+		extMember                               bool
 	}
 	var list []fn
 	sqlbody := "NULL::text"
@@ -224,15 +225,16 @@ func (d *dumper) collectFunctions() error {
 		p.proretset, p.proisstrict, p.prosecdef, p.proleakproof, p.provolatile::text, p.proparallel::text,
 		p.procost::text, p.prorows::text, CASE WHEN p.prosupport <> 0 THEN p.prosupport::pg_catalog.regproc::text ELSE '' END,
 		p.proconfig, p.prosrc, p.probin, `+sqlbody+`,
-		p.proacl::text[], pg_catalog.acldefault('f', p.proowner)::text[]
+		p.proacl::text[], COALESCE((SELECT i.initprivs::text[] FROM pg_catalog.pg_init_privs i WHERE i.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objoid = p.oid AND i.objsubid = 0),
+			pg_catalog.acldefault('f', p.proowner)::text[]), `+extensionMember("pg_catalog.pg_proc", "p.oid")+`
 		FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
-		WHERE p.prokind IN ('f', 'p', 'w') AND NOT `+extensionMember("pg_catalog.pg_proc", "p.oid")+`
+		WHERE p.prokind IN ('f', 'p', 'w') AND p.oid >= 16384
 		AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objid = p.oid AND i.deptype = 'i')
 		ORDER BY p.oid`, nil, func(r pgx.Rows) error {
 		var f fn
 		if err := r.Scan(&f.oid, &f.ns, &f.name, &f.owner, &f.kind, &f.args, &f.iargs, &f.lang, &f.result, &f.tagArgs, &f.sortKey,
 			&f.retset, &f.strict, &f.secdef, &f.leakproof, &f.volatile, &f.parallel, &f.cost, &f.rows, &f.support,
-			&f.config, &f.src, &f.bin, &f.sqlbody, &f.acl, &f.base); err != nil {
+			&f.config, &f.src, &f.bin, &f.sqlbody, &f.acl, &f.base, &f.extMember); err != nil {
 			return err
 		}
 		list = append(list, f)
@@ -325,6 +327,14 @@ func (d *dumper) collectFunctions() error {
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP %s %s.%s;\n", keyword, d.q.id(ns), isig))
 		o.named(keyword, keyword, d.q.id(ns)+"."+isig, isig)
 		o.acl, o.baseACL, o.aclOwner = f.acl, f.base, f.owner
+		if f.extMember {
+			// CREATE EXTENSION makes it; pg_dump keeps only privileges
+			// changed since (against pg_init_privs), and only in full dumps.
+			o.hidden, o.excluded = true, d.partial()
+			o.commentType = ""
+			o.entry.DropStmt = pgarchive.NullString{}
+			continue
+		}
 		d.byCat[catKey{pgProc, f.oid}] = o
 	}
 	return nil

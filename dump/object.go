@@ -99,6 +99,7 @@ type object struct {
 	entry    pgarchive.Entry
 	deps     []*object // must come before this object
 	children []*object // COMMENT and ACL entries emitted right after it
+	trailers []*object // entries after the children (a server's user mappings)
 
 	table *table // TABLE DATA: the table whose rows it holds
 	blobs []blob // BLOBS: the large objects of the block

@@ -8,8 +8,9 @@ import (
 
 // namePattern is a -n or -t pattern compiled the way psql and pg_dump read
 // them: unquoted letters are folded to lower case, "..." quotes exactly
-// (with "" for a quote), * matches any run of characters, ? any one, and an
-// unquoted dot separates the schema part from the name part.
+// (with "" for a quote), * matches any run of characters, ? any one, an
+// unquoted dot separates the schema part from the name part, $ is literal,
+// and other regular expression syntax (| ( ) [ ] { } + ^) works as such.
 type namePattern struct {
 	schema, name *regexp.Regexp // nil: any
 }
@@ -39,6 +40,8 @@ func compilePattern(p string, qualified bool) (namePattern, error) {
 			cur.WriteString(".")
 		case c >= 'A' && c <= 'Z':
 			cur.WriteByte(c + 'a' - 'A')
+		case strings.IndexByte("|()[]{}+^", c) >= 0:
+			cur.WriteByte(c) // regular expression syntax, as in psql
 		default:
 			cur.WriteString(regexp.QuoteMeta(string(c)))
 		}

@@ -26,6 +26,8 @@ type table struct {
 	ofType             uint32
 	parents            []uint32
 	populated          bool
+	foreignServer      string // FOREIGN TABLE: its server
+	foreignOptions     string // and its options, as optionList writes them
 	returnRule         uint32 // a view's _RETURN rule
 	viewDef            string // CREATE VIEW's text after "AS\n", without the final ";\n"
 
@@ -54,6 +56,7 @@ type column struct {
 	compression         string // attcompression: "" default, p pglz, l lz4
 	stattarget          int
 	options             []string
+	fdwOptions          string // a foreign table column's options
 	acl                 []string
 	inhNotNull          bool
 }
@@ -146,9 +149,6 @@ func (d *dumper) collectTables() error {
 		}
 		ns := d.nsName(t.ns)
 		t.qual = d.q.qual(ns, t.name)
-		if t.kind == "f" {
-			return fmt.Errorf("dump: FOREIGN TABLE %s: foreign tables are not supported", t.qual)
-		}
 		if t.ofType != 0 {
 			return fmt.Errorf("dump: TABLE %s: typed tables (OF type) are not supported", t.qual)
 		}
@@ -182,6 +182,8 @@ func (d *dumper) collectTables() error {
 			err = d.viewObject(t)
 		case "S":
 			err = d.sequenceObject(t)
+		case "f":
+			err = d.foreignTableObject(t)
 		}
 		if err != nil {
 			return err
@@ -200,7 +202,7 @@ func (d *dumper) collectColumns() error {
 			WHERE i.inhrelid = a.attrelid AND pa.attnotnull)
 		FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 		LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-		WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+		WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped
 		ORDER BY a.attrelid, a.attnum`, nil, func(r pgx.Rows) error {
 		var rel uint32
 		c := &column{}
@@ -360,6 +362,9 @@ func (d *dumper) tableDefn(t *table) string {
 	}
 	switch t.replident {
 	case "n":
+		if t.kind == "f" {
+			break // foreign tables have no replica identity of their own
+		}
 		fmt.Fprintf(&b, "\nALTER TABLE ONLY %s REPLICA IDENTITY NOTHING;\n", t.qual)
 	case "f":
 		fmt.Fprintf(&b, "\nALTER TABLE ONLY %s REPLICA IDENTITY FULL;\n", t.qual)
@@ -612,7 +617,7 @@ func reaches(from, to *object, seen map[*object]bool) bool {
 // inline or in a DEFAULT entry and writes the CREATE TABLE text.
 func (d *dumper) finishTables() {
 	for _, t := range d.sortedTables() {
-		if t.obj == nil || (t.kind != "r" && t.kind != "p" && t.kind != "v") {
+		if t.obj == nil || (t.kind != "r" && t.kind != "p" && t.kind != "v" && t.kind != "f") {
 			continue
 		}
 		for _, c := range t.cols {
@@ -643,8 +648,11 @@ func (d *dumper) finishTables() {
 			o.dependOn(t.obj)
 			o.dependOn(c.defDeps...)
 		}
-		if t.kind != "v" {
+		switch t.kind {
+		case "r", "p":
 			t.obj.entry.Defn = pgarchive.Str(d.tableDefn(t))
+		case "f":
+			t.obj.entry.Defn = pgarchive.Str(d.foreignTableDefn(t))
 		}
 	}
 }

@@ -32,7 +32,12 @@ func TestCompilePattern(t *testing.T) {
 		{`"Other Schema".t`, true, "Other Schema", "T", false},
 		{`"quote""name"`, true, "public", `quote"name`, true},
 		{"*.*", true, "x", "y", true},
-		{"a+b", true, "s", "a+b", true}, // regexp metacharacters are literal
+		{"a+b", true, "s", "aab", true}, // regular expression syntax works, as in psql
+		{"app|public", false, "public", "", true},
+		{"app|public", false, "other", "", false},
+		{"(app|pub)lic", false, "public", "", true},
+		{"a$b", true, "s", "a$b", true},   // $ is literal
+		{`"a+b"`, true, "s", "a+b", true}, // quoted: everything literal
 	}
 	for _, tc := range tests {
 		p, err := compilePattern(tc.pattern, tc.qualified)

@@ -209,3 +209,20 @@ ALTER TEXT SEARCH CONFIGURATION app.search ALTER MAPPING FOR asciiword WITH app.
 COMMENT ON TEXT SEARCH CONFIGURATION app.search IS 'app search';
 CREATE TABLE app.docs (body text, tsv tsvector GENERATED ALWAYS AS (to_tsvector('app.search', body)) STORED);
 INSERT INTO app.docs (body) VALUES ('The quick brown foxes jumped');
+
+-- Foreign-data wrappers, servers, user mappings and a foreign table.
+CREATE EXTENSION postgres_fdw WITH SCHEMA public;
+CREATE FOREIGN DATA WRAPPER app_fdw OPTIONS (debug 'true');
+CREATE SERVER app_remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db.example', dbname 'prod', port '5432');
+CREATE SERVER app_other TYPE 'x' VERSION '1.0' FOREIGN DATA WRAPPER app_fdw;
+CREATE USER MAPPING FOR postgres SERVER app_remote OPTIONS (user 'app', password 'secret');
+CREATE USER MAPPING FOR PUBLIC SERVER app_other;
+CREATE FOREIGN TABLE app.remote_things (
+    id integer OPTIONS (column_name 'remote_id') NOT NULL,
+    v text DEFAULT 'x',
+    "Q" text COLLATE "C"
+) SERVER app_remote OPTIONS (schema_name 'public', table_name 'things');
+COMMENT ON SERVER app_remote IS 'production';
+COMMENT ON FOREIGN TABLE app.remote_things IS 'remote rows';
+GRANT USAGE ON FOREIGN SERVER app_remote TO reader;
+GRANT SELECT ON app.remote_things TO reader;
