@@ -45,6 +45,7 @@ func (d *dumper) collect() error {
 		d.collectTypes,
 		d.collectFunctions,
 		d.collectAggregates,
+		d.collectOperators,
 		d.collectCasts,
 		d.collectForeign,
 		d.collectTextSearch,

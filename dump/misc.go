@@ -430,3 +430,74 @@ func (d *dumper) collectTextSearch() error {
 	}
 	return nil
 }
+
+const pgOperator = 2617
+
+// collectOperators reads user-defined operators.
+func (d *dumper) collectOperators() error {
+	return d.each("operators", `SELECT o.oid, o.oprnamespace, o.oprname, pg_catalog.pg_get_userbyid(o.oprowner), o.oprkind::text,
+		o.oprcode::pg_catalog.regproc::text,
+		CASE WHEN o.oprleft <> 0 THEN o.oprleft::pg_catalog.regtype::text END, CASE WHEN o.oprright <> 0 THEN o.oprright::pg_catalog.regtype::text END,
+		(SELECT pg_catalog.quote_ident(n.nspname) || '.' || c.oprname FROM pg_catalog.pg_operator c JOIN pg_catalog.pg_namespace n ON n.oid = c.oprnamespace WHERE c.oid = o.oprcom),
+		(SELECT pg_catalog.quote_ident(n.nspname) || '.' || c.oprname FROM pg_catalog.pg_operator c JOIN pg_catalog.pg_namespace n ON n.oid = c.oprnamespace WHERE c.oid = o.oprnegate),
+		o.oprcanmerge, o.oprcanhash,
+		CASE WHEN o.oprrest <> 0 THEN o.oprrest::pg_catalog.regproc::text END, CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::pg_catalog.regproc::text END
+		FROM pg_catalog.pg_operator o WHERE o.oid >= 16384 AND NOT `+extensionMember("pg_catalog.pg_operator", "o.oid")+` ORDER BY o.oid`, nil, func(r pgx.Rows) error {
+		var oid, ns uint32
+		var name, owner, kind, fn string
+		var left, right, com, neg, rest, join *string
+		var merges, hashes bool
+		if err := r.Scan(&oid, &ns, &name, &owner, &kind, &fn, &left, &right, &com, &neg, &merges, &hashes, &rest, &join); err != nil {
+			return err
+		}
+		if !d.nsDumped(ns) {
+			return nil
+		}
+		nsName := d.nsName(ns)
+		var b strings.Builder
+		fmt.Fprintf(&b, "    FUNCTION = %s", fn)
+		args := "NONE"
+		if left != nil {
+			fmt.Fprintf(&b, ",\n    LEFTARG = %s", *left)
+			args = *left
+		}
+		if right != nil {
+			fmt.Fprintf(&b, ",\n    RIGHTARG = %s", *right)
+			args += ", " + *right
+		} else {
+			args += ", NONE"
+		}
+		if com != nil {
+			fmt.Fprintf(&b, ",\n    COMMUTATOR = OPERATOR(%s)", *com)
+		}
+		if neg != nil {
+			fmt.Fprintf(&b, ",\n    NEGATOR = OPERATOR(%s)", *neg)
+		}
+		if merges {
+			b.WriteString(",\n    MERGES")
+		}
+		if hashes {
+			b.WriteString(",\n    HASHES")
+		}
+		if rest != nil {
+			fmt.Fprintf(&b, ",\n    RESTRICT = %s", *rest)
+		}
+		if join != nil {
+			fmt.Fprintf(&b, ",\n    JOIN = %s", *join)
+		}
+		sig := fmt.Sprintf("%s (%s)", name, args)
+		o := d.newObject(prioOperator, "OPERATOR", name)
+		// A shell operator (no function yet, made by naming it as another
+		// operator's commutator or negator) is not dumped, as in pg_dump.
+		o.excluded = fn == "-"
+		o.extra = kind + "\x00" + args
+		o.setNS(nsName)
+		o.setCat(pgOperator, oid)
+		o.setOwner(owner)
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("CREATE OPERATOR %s.%s (\n%s\n);\n", d.q.id(nsName), name, b.String()))
+		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP OPERATOR %s.%s;\n", d.q.id(nsName), sig))
+		o.named("OPERATOR", "", d.q.id(nsName)+"."+sig, sig)
+		d.byCat[catKey{pgOperator, oid}] = o
+		return nil
+	})
+}

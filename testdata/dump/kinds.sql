@@ -226,3 +226,12 @@ COMMENT ON SERVER app_remote IS 'production';
 COMMENT ON FOREIGN TABLE app.remote_things IS 'remote rows';
 GRANT USAGE ON FOREIGN SERVER app_remote TO reader;
 GRANT SELECT ON app.remote_things TO reader;
+
+-- Operators: infix with commutator, negator and estimators, and prefix.
+CREATE FUNCTION app.f_eq(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';
+CREATE FUNCTION app.f_ne(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT $1 <> $2';
+CREATE FUNCTION app.f_neg(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT -$1';
+CREATE OPERATOR app.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = app.f_eq, COMMUTATOR = ===, NEGATOR = !==, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR app.!== (LEFTARG = int, RIGHTARG = int, FUNCTION = app.f_ne, COMMUTATOR = !==, NEGATOR = ===);
+CREATE OPERATOR app.~~~ (RIGHTARG = int, FUNCTION = app.f_neg);
+COMMENT ON OPERATOR app.=== (int, int) IS 'strict equality';
