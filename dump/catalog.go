@@ -46,6 +46,7 @@ func (d *dumper) collect() error {
 		d.collectFunctions,
 		d.collectAggregates,
 		d.collectOperators,
+		d.collectOpFamilies,
 		d.collectCasts,
 		d.collectForeign,
 		d.collectTextSearch,

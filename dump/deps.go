@@ -103,8 +103,6 @@ func (d *dumper) checkUnsupported() error {
 	notExt := func(class, oid string) string { return "NOT " + extensionMember(class, oid) }
 	checks := []struct{ what, sql string }{
 		{"base or shell type", `SELECT pg_catalog.format_type(t.oid, NULL) FROM pg_catalog.pg_type t WHERE t.typnamespace = ANY($1) AND t.typtype IN ('b', 'p') AND t.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.typarray = t.oid) AND ` + notExt("pg_catalog.pg_type", "t.oid")},
-		{"operator class", `SELECT o.opcname FROM pg_catalog.pg_opclass o WHERE o.opcnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_opclass", "o.oid")},
-		{"operator family", `SELECT o.opfname FROM pg_catalog.pg_opfamily o WHERE o.opfnamespace = ANY($1) AND ` + notExt("pg_catalog.pg_opfamily", "o.oid")},
 		{"conversion", `SELECT c.conname FROM pg_catalog.pg_conversion c WHERE c.connamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_conversion", "c.oid")},
 		{"text search parser", `SELECT c.prsname FROM pg_catalog.pg_ts_parser c WHERE c.prsnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_parser", "c.oid")},
 		{"text search template", `SELECT c.tmplname FROM pg_catalog.pg_ts_template c WHERE c.tmplnamespace = ANY($1) AND c.oid >= 16384 AND ` + notExt("pg_catalog.pg_ts_template", "c.oid")},

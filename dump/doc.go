@@ -10,7 +10,8 @@
 //
 // The archive's TOC text matches pg_dump 15's (1.14) or 17's (1.16) for:
 // schemas, extensions, collations, enum/domain/composite/range types,
-// functions, procedures, aggregates, operators, casts, text search
+// functions, procedures, aggregates, operators, operator classes and
+// families, casts, text search
 // dictionaries and configurations, foreign-data wrappers, servers, user
 // mappings, tables (defaults, identity, generated columns, NOT NULL,
 // partitions, inheritance, storage, compression, statistics, table access
@@ -21,8 +22,8 @@
 // policies, event triggers, publications, comments, large objects, owners,
 // ACLs and default privileges, and the database's own properties.
 //
-// An object the package does not know how to dump (a base type, an
-// operator class or family, a procedural language, an access method, a
+// An object the package does not know how to dump (a base type, a
+// procedural language, an access method, a
 // transform, a conversion, a text search parser or template, a security
 // label, an extension's configuration table, a subscription) is an error
 // that names it, never a silent omission.

@@ -649,7 +649,7 @@ func TestSeekableOffsets(t *testing.T) {
 func TestUnsupportedObjects(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ sql, want string }{
-		{`CREATE OPERATOR FAMILY my_fam USING btree`, "operator family my_fam"},
+		{`CREATE ACCESS METHOD my_am TYPE TABLE HANDLER heap_tableam_handler`, "access method my_am"},
 		{`CREATE TEXT SEARCH TEMPLATE my_tmpl (LEXIZE = dsimple_lexize)`, "text search template my_tmpl"},
 		{`CREATE CONVERSION my_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8`, "conversion my_conv"},
 		{`CREATE FUNCTION my_out(anyelement) RETURNS anyelement LANGUAGE sql AS 'SELECT $1'; CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION prsd_lextype(internal), TO SQL WITH FUNCTION int4recv(internal))`, "transform"},

@@ -235,3 +235,26 @@ CREATE OPERATOR app.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = app.f_eq, COM
 CREATE OPERATOR app.!== (LEFTARG = int, RIGHTARG = int, FUNCTION = app.f_ne, COMMUTATOR = !==, NEGATOR = ===);
 CREATE OPERATOR app.~~~ (RIGHTARG = int, FUNCTION = app.f_neg);
 COMMENT ON OPERATOR app.=== (int, int) IS 'strict equality';
+
+-- An operator class (with its implicit family) used by an index, and a
+-- family with loose members.
+CREATE FUNCTION app.abs_lt(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) < abs($2)';
+CREATE FUNCTION app.abs_le(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) <= abs($2)';
+CREATE FUNCTION app.abs_eq(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) = abs($2)';
+CREATE FUNCTION app.abs_ge(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) >= abs($2)';
+CREATE FUNCTION app.abs_gt(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT abs($1) > abs($2)';
+CREATE FUNCTION app.abs_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp(abs($1), abs($2))';
+CREATE OPERATOR app.<# (LEFTARG = int, RIGHTARG = int, FUNCTION = app.abs_lt);
+CREATE OPERATOR app.<=# (LEFTARG = int, RIGHTARG = int, FUNCTION = app.abs_le);
+CREATE OPERATOR app.=# (LEFTARG = int, RIGHTARG = int, FUNCTION = app.abs_eq);
+CREATE OPERATOR app.>=# (LEFTARG = int, RIGHTARG = int, FUNCTION = app.abs_ge);
+CREATE OPERATOR app.># (LEFTARG = int, RIGHTARG = int, FUNCTION = app.abs_gt);
+CREATE OPERATOR CLASS app.abs_ops FOR TYPE int USING btree AS
+    OPERATOR 1 app.<#, OPERATOR 2 app.<=#, OPERATOR 3 app.=#, OPERATOR 4 app.>=#, OPERATOR 5 app.>#,
+    FUNCTION 1 app.abs_cmp(int, int);
+CREATE OPERATOR FAMILY app.loose USING btree;
+ALTER OPERATOR FAMILY app.loose USING btree ADD OPERATOR 1 app.<# (int, int), FUNCTION 1 (int, int) app.abs_cmp(int, int);
+COMMENT ON OPERATOR CLASS app.abs_ops USING btree IS 'by absolute value';
+CREATE TABLE app.signed (v int);
+INSERT INTO app.signed VALUES (-3), (2), (-1);
+CREATE INDEX signed_abs ON app.signed (v app.abs_ops);
