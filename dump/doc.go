@@ -23,8 +23,7 @@
 // ACLs and default privileges, and the database's own properties.
 //
 // An object the package does not know how to dump (a base type, a
-// procedural language, an access method, a
-// transform, a conversion, a text search parser or template, a security
-// label, an extension's configuration table, a subscription) is an error
-// that names it, never a silent omission.
+// procedural language, an access method, a transform, a conversion, a text
+// search parser or template, a security label, an extension's configuration
+// table, a subscription) is an error that names it, never a silent omission.
 package dump
