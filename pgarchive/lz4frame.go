@@ -26,7 +26,9 @@ type lz4Frames struct {
 	win      []byte // history, then the block being decoded
 	n        int    // bytes of win in use
 	out      []byte // decoded bytes not yet returned
+	pend     []byte // output decoded straight into the caller's p, not yet in win
 	comp     []byte // one compressed block
+	err      error  // kept for the next Read when a Read had data to return
 	hdr      [7]byte
 }
 
@@ -36,30 +38,64 @@ const (
 )
 
 func (z *lz4Frames) reset(src io.Reader) {
-	z.src, z.inFrame, z.n, z.out = src, false, 0, nil
+	z.src, z.inFrame, z.n, z.out, z.pend, z.err = src, false, 0, nil, nil, nil
 	if z.fallback != nil {
 		z.fallback.Reset(nil)
 		z.fallback = nil
 	}
 }
 
+// Read decodes as many blocks as fit in p. A block that fits whole is
+// decoded straight into p, with the history taken from p itself when the
+// 64 KiB before it are there: a large p then costs no copy but the last
+// 64 KiB, kept as the next Read's history.
 func (z *lz4Frames) Read(p []byte) (int, error) {
-	for len(z.out) == 0 {
+	n, err := z.read(p)
+	z.keepPending()
+	if err != nil && n > 0 {
+		z.err, err = err, nil
+	}
+	return n, err
+}
+
+func (z *lz4Frames) read(p []byte) (int, error) {
+	if z.err != nil {
+		err := z.err
+		z.err = nil
+		return 0, err
+	}
+	n := 0
+	for n < len(p) {
+		if len(z.out) > 0 {
+			m := copy(p[n:], z.out)
+			z.out = z.out[m:]
+			n += m
+			continue
+		}
 		if z.fallback != nil {
+			if n > 0 {
+				break
+			}
 			return z.fallback.Read(p)
 		}
 		if !z.inFrame {
+			if n > 0 {
+				break // the next frame, and its errors, for the next Read
+			}
 			if err := z.startFrame(); err != nil {
 				return 0, err
 			}
 			continue
 		}
-		if err := z.nextBlock(); err != nil {
-			return 0, err
+		if n > 0 && len(p)-n < z.blockMax {
+			break // a block may not fit: return what is there
+		}
+		m, err := z.nextBlock(p[n:], p[:n])
+		n += m
+		if err != nil {
+			return n, err
 		}
 	}
-	n := copy(p, z.out)
-	z.out = z.out[n:]
 	return n, nil
 }
 
@@ -112,55 +148,108 @@ func (z *lz4Frames) handOver(read []byte) error {
 	return nil
 }
 
-// nextBlock decodes one block into the window, or ends the frame.
-func (z *lz4Frames) nextBlock() error {
+// nextBlock reads one block, or the end of the frame. A block goes straight
+// into p when p has room for any block and its history is at hand: in the
+// window (nothing decoded into p yet) or in before, the caller's output so
+// far, which must then hold the whole 64 KiB. Else it goes into the window
+// and is served from z.out. It returns the bytes written to p.
+func (z *lz4Frames) nextBlock(p, before []byte) (int, error) {
 	var b [4]byte
 	if _, err := io.ReadFull(z.src, b[:]); err != nil {
-		return noEOF(err)
+		return 0, noEOF(err)
 	}
 	size := binary.LittleEndian.Uint32(b[:])
 	if size == 0 {
 		z.inFrame = false // end mark; no content checksum in these frames
-		return nil
+		return 0, nil
 	}
 	stored := size&(1<<31) != 0
 	size &^= 1 << 31
 	if int64(size) > int64(z.blockMax) {
-		return fmt.Errorf("lz4: block of %d bytes in a frame of %d-byte blocks", size, z.blockMax)
+		return 0, fmt.Errorf("lz4: block of %d bytes in a frame of %d-byte blocks", size, z.blockMax)
 	}
-	if z.n+z.blockMax > len(z.win) {
-		keep := min(z.n, lz4History)
-		copy(z.win, z.win[z.n-keep:z.n])
-		z.n = keep
-	}
-	var dict []byte
-	if z.linked {
-		dict = z.win[max(0, z.n-lz4History):z.n]
-	} else {
+	var dict, dst []byte
+	direct := len(p) >= z.blockMax
+	switch {
+	case !z.linked:
 		z.n = 0
+	case !direct:
+	case len(z.pend) == 0:
+		// The history is the window's.
+	case len(z.pend) >= lz4History && len(before) >= lz4History:
+		// z.pend ends before; the 64 KiB before p are the history.
+		dict = before[len(before)-lz4History:]
+	default:
+		direct = false
 	}
-	dst := z.win[z.n : z.n+z.blockMax]
+	if !direct {
+		z.keepPending()
+		if z.n+z.blockMax > len(z.win) {
+			keep := min(z.n, lz4History)
+			copy(z.win, z.win[z.n-keep:z.n])
+			z.n = keep
+		}
+		dst = z.win[z.n : z.n+z.blockMax]
+	} else {
+		dst = p[:z.blockMax]
+	}
+	if z.linked && dict == nil {
+		dict = z.win[max(0, z.n-lz4History):z.n]
+	}
+	var out []byte
 	if stored {
 		if _, err := io.ReadFull(z.src, dst[:size]); err != nil {
-			return noEOF(err)
+			return 0, noEOF(err)
 		}
-		z.out = dst[:size]
+		out = dst[:size]
 	} else {
 		if cap(z.comp) < int(size) {
 			z.comp = make([]byte, size)
 		}
 		c := z.comp[:size]
 		if _, err := io.ReadFull(z.src, c); err != nil {
-			return noEOF(err)
+			return 0, noEOF(err)
 		}
 		m, err := lz4.UncompressBlockWithDict(c, dst, dict)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		z.out = dst[:m]
+		out = dst[:m]
 	}
-	z.n += len(z.out)
-	return nil
+	if !direct {
+		z.out = out
+		z.n += len(out)
+		return 0, nil
+	}
+	if z.linked {
+		if len(z.pend) == 0 {
+			z.pend = out
+		} else {
+			// out follows z.pend in the caller's p.
+			z.pend = before[len(before)-len(z.pend) : len(before)+len(out)]
+		}
+	}
+	return len(out), nil
+}
+
+// keepPending copies the history decoded into the caller's p (the last
+// 64 KiB of it) into the window, before p goes back to the caller.
+func (z *lz4Frames) keepPending() {
+	out := z.pend
+	z.pend = nil
+	if len(out) == 0 {
+		return
+	}
+	if len(out) >= lz4History {
+		z.n = copy(z.win, out[len(out)-lz4History:])
+		return
+	}
+	if z.n+len(out) > len(z.win) {
+		keep := min(z.n, lz4History-len(out))
+		copy(z.win, z.win[z.n-keep:z.n])
+		z.n = keep
+	}
+	z.n += copy(z.win[z.n:], out)
 }
 
 // noEOF: inside a frame, the end of the stream is premature.
