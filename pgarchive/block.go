@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/zlib"
 	"github.com/klauspost/compress/zstd"
@@ -16,7 +17,14 @@ type chunks struct {
 	c    *cursor
 	left int64 // bytes left in the current chunk
 	done bool  // the terminating zero length was read
-	n    int64 // payload bytes read so far
+	// n is the payload bytes read so far. Atomic: a readahead goroutine
+	// reads the chunks while Block.CompressedBytes reports progress.
+	n atomic.Int64
+}
+
+func (ch *chunks) reset(c *cursor) {
+	ch.c, ch.left, ch.done = c, 0, false
+	ch.n.Store(0)
 }
 
 func (ch *chunks) next() error {
@@ -54,7 +62,7 @@ func (ch *chunks) Read(p []byte) (int, error) {
 	off := ch.c.pos
 	n, err := ch.c.Read(p)
 	ch.left -= int64(n)
-	ch.n += int64(n)
+	ch.n.Add(int64(n))
 	if err == io.EOF {
 		if ch.left > 0 {
 			return n, ch.c.fail(off+int64(n), io.ErrUnexpectedEOF)
@@ -71,7 +79,7 @@ func (ch *chunks) skipRest() error {
 			if err := ch.c.skip(ch.left); err != nil {
 				return err
 			}
-			ch.n += ch.left
+			ch.n.Add(ch.left)
 			ch.left = 0
 		}
 		if ch.done {
@@ -167,18 +175,33 @@ func openDecompressor(alg Compression, src io.Reader) (decompressor, error) {
 // stream is one compressed stream inside a block: the chunks and the
 // decompressor reading them.
 type stream struct {
-	ch   chunks
-	dec  decompressor
-	open bool
-	eof  bool
-	raw  int64 // decompressed bytes returned
+	ch    chunks
+	dec   decompressor
+	open  bool
+	eof   bool
+	raw   int64 // decompressed bytes returned
+	async bool  // may move to readahead goroutines
+	src   srcSwitch
+	// Once the stream is large enough, pre reads the chunks ahead (src
+	// then reads pre) and ra decompresses ahead. While they run, pre's
+	// goroutine owns ch, and ra's every other field.
+	pre, ra *readahead
 }
 
+// srcSwitch is the decompressor's input: the chunks, or the readahead
+// reading them.
+type srcSwitch struct{ r io.Reader }
+
+func (s *srcSwitch) Read(p []byte) (int, error) { return s.r.Read(p) }
+
 func (s *stream) start(c *cursor, alg Compression) error {
-	s.ch = chunks{c: c}
+	s.ch.reset(c)
 	s.raw = 0
 	s.eof = false
-	dec, err := newDecompressor(alg, &s.ch)
+	// Nothing to overlap when there is nothing to decompress.
+	s.async = alg != CompressionNone
+	s.src.r = &s.ch
+	dec, err := newDecompressor(alg, &s.src)
 	if err != nil {
 		// zlib reads its header at once: a stream with no chunks at all
 		// (which pg_dump never writes) fails here.
@@ -189,6 +212,24 @@ func (s *stream) start(c *cursor, alg Compression) error {
 }
 
 func (s *stream) Read(p []byte) (int, error) {
+	if s.ra == nil && s.async && s.raw >= readaheadAfter {
+		s.pre = startReadahead(s.ch.Read)
+		s.src.r = s.pre
+		s.ra = startReadahead(s.readSync)
+	}
+	if s.ra != nil {
+		n, err := s.ra.Read(p)
+		if err != nil {
+			// The decompressing goroutine has returned.
+			s.halt()
+		}
+		return n, err
+	}
+	return s.readSync(p)
+}
+
+// readSync reads the decompressor here and now.
+func (s *stream) readSync(p []byte) (int, error) {
 	if s.eof {
 		return 0, io.EOF
 	}
@@ -197,7 +238,7 @@ func (s *stream) Read(p []byte) (int, error) {
 	if err == io.EOF {
 		// The compressed stream ended; the chunk stream must end with it.
 		var one [1]byte
-		if m, cerr := s.ch.Read(one[:]); m > 0 {
+		if m, cerr := s.src.Read(one[:]); m > 0 {
 			return n, fmt.Errorf("%w: data after the end of the compressed stream", ErrCorrupt)
 		} else if cerr != io.EOF {
 			return n, cerr
@@ -217,8 +258,30 @@ func isPosError(err error) bool {
 
 // finish passes over whatever is left of the stream without decompressing.
 func (s *stream) finish() error {
-	s.close()
+	s.stop()
 	return s.ch.skipRest()
+}
+
+// stop ends the readahead, if any, and releases the decompressor.
+func (s *stream) stop() {
+	s.halt()
+	s.close()
+}
+
+// halt stops the readahead goroutines, if any, and waits for them: the
+// stream's state is the caller's again, and stays synchronous.
+func (s *stream) halt() {
+	if s.ra == nil {
+		return
+	}
+	// Both at once: the decompressing one may be waiting on the other.
+	s.ra.signal()
+	s.pre.signal()
+	s.ra.halt()
+	s.pre.halt()
+	s.ra, s.pre = nil, nil
+	s.src.r = &s.ch
+	s.async = false
 }
 
 func (s *stream) close() {

@@ -48,7 +48,9 @@ func (b *Block) IsBlobs() bool { return b.typ == blockBlobs }
 
 // CompressedBytes is how many payload bytes of the file the block has used so
 // far; once the block has been read to its end it is the block's stored size.
-func (b *Block) CompressedBytes() int64 { return b.zipped + b.s.ch.n }
+// On a large stream it runs up to a few MiB ahead of the data Read returned,
+// as the chunks are read ahead (readahead.go).
+func (b *Block) CompressedBytes() int64 { return b.zipped + b.s.ch.n.Load() }
 
 func (b *Block) fail(err error) error {
 	if b.err == nil {
@@ -90,8 +92,8 @@ func (b *Block) Read(p []byte) (int, error) {
 }
 
 func (b *Block) endStream() {
-	b.zipped += b.s.ch.n
-	b.s.ch.n = 0
+	b.zipped += b.s.ch.n.Load()
+	b.s.ch.n.Store(0)
 	b.started = false
 }
 
@@ -140,7 +142,7 @@ func (b *Block) skipRest() error {
 	if b.typ == blockData {
 		if !b.done {
 			if !b.started {
-				b.s.ch = chunks{c: b.c}
+				b.s.ch.reset(b.c)
 			}
 			if err := b.s.finish(); err != nil {
 				return b.fail(err)
@@ -166,7 +168,7 @@ func (b *Block) skipRest() error {
 			b.done = true
 			break
 		}
-		b.s.ch = chunks{c: b.c}
+		b.s.ch.reset(b.c)
 		b.started = true
 		b.s.open = false
 	}
@@ -178,7 +180,7 @@ var errClosed = errors.New("pgarchive: read from a closed block")
 
 // Close releases the block's decompressor. It does not read the rest.
 func (b *Block) Close() error {
-	b.s.close()
+	b.s.stop()
 	if b.release != nil {
 		b.release()
 		b.release = nil

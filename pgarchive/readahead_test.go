@@ -1,0 +1,319 @@
+package pgarchive
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// setReadaheadAfter moves streams to readahead goroutines after n bytes for
+// the rest of the test.
+func setReadaheadAfter(t testing.TB, n int64) {
+	old := readaheadAfter
+	readaheadAfter = n
+	t.Cleanup(func() { readaheadAfter = old })
+}
+
+// bigArchive has a data block of 5 MiB of COPY text and a BLOBS block with
+// a 3 MiB large object between two small ones, compressed with alg and cut
+// into chunks of chunkSize.
+func bigArchive(t testing.TB, alg Compression, chunkSize int) (raw, text, blob []byte) {
+	text = auditRows(5 << 20)
+	blob = auditRows(3 << 20)[1000:]
+	a := smallArchive(t, V1_16, alg)
+	a.Blocks[idData] = blockBytes(4, blockData, idData, chunkSize, compress(t, alg, text))
+	a.Blocks[idBlobs] = blockBytes(4, blockBlobs, idBlobs, chunkSize,
+		[]byte("7"), compress(t, alg, []byte("small")),
+		[]byte("8"), compress(t, alg, blob),
+		[]byte("9"), compress(t, alg, []byte("after")))
+	raw, _ = a.encode()
+	return raw, text, blob
+}
+
+// blockResult is what reading one block gave: a digest of the bytes of
+// each stream, the stored size and the error.
+type blockResult struct {
+	streams    []string
+	compressed int64
+	err        string
+}
+
+// readBlockRandomly reads b with read sizes from 1 byte to 300 KiB and asks
+// for CompressedBytes after every Read, as a progress bar does (under -race
+// this checks it against the readahead goroutines).
+func readBlockRandomly(b *Block, rng *rand.Rand) blockResult {
+	var res blockResult
+	readStream := func() error {
+		h := sha256.New()
+		buf := make([]byte, 300<<10)
+		var last int64
+		for {
+			n, err := b.Read(buf[:1+rng.IntN(len(buf))])
+			h.Write(buf[:n])
+			if used := b.CompressedBytes(); used < last {
+				return fmt.Errorf("CompressedBytes went back from %d to %d", last, used)
+			} else {
+				last = used
+			}
+			if err == io.EOF {
+				res.streams = append(res.streams, fmt.Sprintf("%x", h.Sum(nil)))
+				return nil
+			}
+			if err != nil {
+				res.streams = append(res.streams, fmt.Sprintf("%x", h.Sum(nil)))
+				return err
+			}
+		}
+	}
+	var err error
+	if !b.IsBlobs() {
+		err = readStream()
+	} else {
+		for {
+			var oid uint32
+			if oid, err = b.NextBlob(); err != nil {
+				if err == io.EOF {
+					err = nil
+				}
+				break
+			}
+			res.streams = append(res.streams, fmt.Sprint(oid))
+			if err = readStream(); err != nil {
+				break
+			}
+		}
+	}
+	res.compressed = b.CompressedBytes()
+	if err != nil {
+		res.err = err.Error()
+	}
+	return res
+}
+
+// readArchiveBothWays reads every block of raw through a Reader and through
+// a Stream and returns the results, "reader" ones first, by dump ID.
+func readArchiveBothWays(raw []byte, seed uint64) (map[string]blockResult, error) {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	out := map[string]blockResult{}
+	r, err := NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range r.Entries {
+		if e.DataState == DataNone {
+			continue
+		}
+		b, err := r.Open(e)
+		if err != nil {
+			out[fmt.Sprintf("reader %d", e.DumpID)] = blockResult{err: err.Error()}
+			continue
+		}
+		out[fmt.Sprintf("reader %d", e.DumpID)] = readBlockRandomly(b, rng)
+		b.Close()
+	}
+	s, err := NewStream(struct{ io.Reader }{bytes.NewReader(raw)})
+	if err != nil {
+		return nil, err
+	}
+	for {
+		b, err := s.Next()
+		if err != nil {
+			if err != io.EOF {
+				out["stream next"] = blockResult{err: err.Error()}
+			}
+			return out, nil
+		}
+		out[fmt.Sprintf("stream %d", b.Entry.DumpID)] = readBlockRandomly(b, rng)
+	}
+}
+
+// TestReadaheadMatchesSync reads large streams with and without the
+// readahead goroutines, from the start or after the first bytes: same
+// bytes, same stored sizes, for every compression and both APIs.
+func TestReadaheadMatchesSync(t *testing.T) {
+	for _, alg := range []Compression{CompressionGzip, CompressionLZ4, CompressionZstd, CompressionNone} {
+		for _, chunk := range []int{4096, 200_000} {
+			raw, text, blob := bigArchive(t, alg, chunk)
+			textSum := fmt.Sprintf("%x", sha256.Sum256(text))
+			blobSum := fmt.Sprintf("%x", sha256.Sum256(blob))
+			var want map[string]blockResult
+			for _, after := range []int64{math.MaxInt64, 0, 1000, 1 << 20} {
+				t.Run(fmt.Sprintf("%v/chunk%d/after%d", alg, chunk, after), func(t *testing.T) {
+					setReadaheadAfter(t, after)
+					got, err := readArchiveBothWays(raw, uint64(after))
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, api := range []string{"reader", "stream"} {
+						d := got[fmt.Sprintf("%s %d", api, idData)]
+						if d.err != "" || len(d.streams) != 1 || d.streams[0] != textSum {
+							t.Errorf("%s: data block read as %v, error %q", api, d.streams, d.err)
+						}
+						bl := got[fmt.Sprintf("%s %d", api, idBlobs)]
+						if bl.err != "" || len(bl.streams) != 6 || bl.streams[3] != blobSum {
+							t.Errorf("%s: blobs block read as %v, error %q", api, bl.streams, bl.err)
+						}
+					}
+					if want == nil {
+						want = got
+						return
+					}
+					for k, w := range want {
+						if g := got[k]; fmt.Sprint(g) != fmt.Sprint(w) {
+							t.Errorf("%s: %+v, without readahead %+v", k, g, w)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestReadaheadDamagedStreams cuts and corrupts large streams: reading them
+// with readahead gives the same bytes and the same errors as without.
+func TestReadaheadDamagedStreams(t *testing.T) {
+	for _, alg := range []Compression{CompressionGzip, CompressionLZ4, CompressionZstd} {
+		raw, _, _ := bigArchive(t, alg, 65536)
+		r, err := NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := r.Entry(idData).Offset
+		end := r.Entry(idBlobs).Offset
+		rng := rand.New(rand.NewPCG(uint64(alg), 9))
+		for i := range 12 {
+			bad := bytes.Clone(raw)
+			at := start + 20 + rng.Int64N(end-start-40)
+			what := "cut"
+			if i%2 == 0 {
+				bad = bad[:at]
+			} else {
+				what = "flip"
+				for j := range int64(8) {
+					bad[at+j] ^= 0x5a
+				}
+			}
+			t.Run(fmt.Sprintf("%v/%s-at-%d", alg, what, at), func(t *testing.T) {
+				setReadaheadAfter(t, math.MaxInt64)
+				want, werr := readArchiveBothWays(bad, 1)
+				readaheadAfter = 0
+				got, gerr := readArchiveBothWays(bad, 1)
+				if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+					t.Fatalf("error %v, without readahead %v", gerr, werr)
+				}
+				for k, w := range want {
+					g := got[k]
+					if w.err != "" {
+						// The chunks read ahead of the failure count.
+						g.compressed, w.compressed = 0, 0
+					}
+					if fmt.Sprint(g) != fmt.Sprint(w) {
+						t.Errorf("%s: %+v, without readahead %+v", k, g, w)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestReadaheadHostileArchives reads every hostile case with every stream
+// on readahead: the same result as without.
+func TestReadaheadHostileArchives(t *testing.T) {
+	for _, c := range hostileCases(t) {
+		setReadaheadAfter(t, math.MaxInt64)
+		wantBlocks, wantRandom, wantStream := readAllBoth(c.raw)
+		readaheadAfter = 0
+		blocks, random, stream := readAllBoth(c.raw)
+		if fmt.Sprint(blocks) != fmt.Sprint(wantBlocks) || fmt.Sprint(random) != fmt.Sprint(wantRandom) || fmt.Sprint(stream) != fmt.Sprint(wantStream) {
+			t.Errorf("%s: with readahead %v, %v, %v; without %v, %v, %v", c.name, blocks, random, stream, wantBlocks, wantRandom, wantStream)
+		}
+	}
+}
+
+// TestReadaheadAbandoned leaves streams half-read in every way the API
+// allows (Close, Next, NextBlob) while the goroutines run: what follows
+// reads correctly and no goroutine is left behind.
+func TestReadaheadAbandoned(t *testing.T) {
+	setReadaheadAfter(t, 0)
+	before := runtime.NumGoroutine()
+	for _, alg := range []Compression{CompressionGzip, CompressionLZ4, CompressionZstd} {
+		raw, _, _ := bigArchive(t, alg, 4096)
+		half := make([]byte, 100<<10)
+
+		r, err := NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := r.Open(r.Entry(idData))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadFull(b, half); err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+		if _, err := b.Read(half); err != errClosed {
+			t.Errorf("%v: Read after Close: %v", alg, err)
+		}
+
+		s, err := NewStream(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err = s.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadFull(b, half); err != nil {
+			t.Fatal(err)
+		}
+		b, err = s.Next() // passes over the rest of the data block
+		if err != nil || !b.IsBlobs() {
+			t.Fatalf("%v: Next after a half-read block: %v", alg, err)
+		}
+		var got []string
+		for {
+			oid, err := b.NextBlob()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%v: NextBlob: %v", alg, err)
+			}
+			if oid == 8 {
+				// Half of the large one, then on to the next.
+				if _, err := io.ReadFull(b, half); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, "8:half")
+				continue
+			}
+			data, err := io.ReadAll(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fmt.Sprintf("%d:%s", oid, data))
+		}
+		if want := "[7:small 8:half 9:after]"; fmt.Sprint(got) != want {
+			t.Errorf("%v: blobs after a half-read block: %v, want %v", alg, got, want)
+		}
+		if _, err := s.Next(); err != io.EOF {
+			t.Errorf("%v: Next at the end: %v", alg, err)
+		}
+	}
+	// Goroutines end before halt returns; give the runtime a moment to
+	// count them out.
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines left running (%d before)", n-before, before)
+	}
+}
