@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgdrill/pgdrill/internal/drill"
-	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
 func init() { register(newDrillCmd) }
@@ -53,11 +52,11 @@ usage or input.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := parseDrillCompression(compress)
+			c, level, err := dumpParseCompression(compress)
 			if err != nil {
 				return usageError(err)
 			}
-			cfg.Compression = c
+			cfg.Compression, cfg.Level = c, level
 			if db != "" {
 				cfg.DB = connString(db)
 			}
@@ -80,21 +79,12 @@ usage or input.`,
 	fl.StringVarP(&db, "dbname", "d", "", "existing database to drill in (name, URL or conninfo) instead of a throwaway server")
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database even if it holds user tables (schema public is dropped)")
 	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path")
-	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression of the drill's archive: none, gzip, lz4 or zstd")
+	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression of the drill's archive: METHOD[:LEVEL], METHOD none, gzip, lz4 or zstd")
 	fl.IntVarP(&cfg.Jobs, "jobs", "j", 1, "restore with this many connections")
 	fl.StringVar(&cfg.Server.BinDir, "pg-bindir", "", "PostgreSQL server bin directory for the throwaway server (default: $PGDRILL_PG_BINDIR, then the installed servers)")
 	fl.BoolVar(&jsonOut, "json", false, "print the full report as JSON")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "print each phase's duration on stderr")
 	return cmd
-}
-
-func parseDrillCompression(s string) (pgarchive.Compression, error) {
-	for _, c := range []pgarchive.Compression{pgarchive.CompressionNone, pgarchive.CompressionGzip, pgarchive.CompressionLZ4, pgarchive.CompressionZstd} {
-		if s == c.String() {
-			return c, nil
-		}
-	}
-	return 0, fmt.Errorf("--compress %q: want none, gzip, lz4 or zstd", s)
 }
 
 func runDrill(ctx context.Context, stdout, stderr io.Writer, cfg drill.Config, jsonOut bool) error {

@@ -75,7 +75,7 @@ variables fill in the rest.`,
 			// An interrupt ends the dump cleanly, so a partial -f file is removed.
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			sum, err := dump.Run(ctx, dumpConnString(dbname), out, opts)
+			sum, err := dump.Run(ctx, connString(dbname), out, opts)
 			bar.Done()
 			if err != nil {
 				if file != "" && file != "-" {
@@ -146,13 +146,4 @@ func dumpParseCompression(s string) (pgarchive.Compression, int, error) {
 		level = l
 	}
 	return alg, level, nil
-}
-
-// dumpConnString turns -d into a connection string: a bare database name
-// becomes dbname=NAME; URLs and key=value strings pass through.
-func dumpConnString(d string) string {
-	if d == "" || strings.Contains(d, "://") || strings.Contains(d, "=") {
-		return d
-	}
-	return "dbname='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(d) + "'"
 }

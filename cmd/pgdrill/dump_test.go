@@ -48,23 +48,6 @@ func TestDumpParseCompression(t *testing.T) {
 	}
 }
 
-func TestDumpConnString(t *testing.T) {
-	tests := map[string]string{
-		"":                            "",
-		"mydb":                        "dbname='mydb'",
-		"it's":                        `dbname='it\'s'`,
-		"postgres://u@h/db":           "postgres://u@h/db",
-		"host=/tmp dbname=x":          "host=/tmp dbname=x",
-		`back\slash`:                  `dbname='back\\slash'`,
-		"postgresql://h:5/x?sslmode=": "postgresql://h:5/x?sslmode=",
-	}
-	for in, want := range tests {
-		if got := dumpConnString(in); got != want {
-			t.Errorf("dumpConnString(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestDumpCommand runs pgdrill dump against a throwaway server: to a file
 // with --json, to standard output, and with bad flags.
 func TestDumpCommand(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -162,16 +161,6 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 		return checkFailed(errors.New("restore: interrupted"))
 	}
 	return checkFailed(err)
-}
-
-// connString turns -d into a connection string pgconn parses: URLs and
-// key=value strings pass through, a bare name becomes dbname=NAME.
-func connString(d string) string {
-	if strings.HasPrefix(d, "postgres://") || strings.HasPrefix(d, "postgresql://") || strings.Contains(d, "=") {
-		return d
-	}
-	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`)
-	return "dbname='" + r.Replace(d) + "'"
 }
 
 // barProgress draws the bytes of table data and large objects sent.

@@ -50,6 +50,7 @@ type Config struct {
 	// Keep, if set, is where the synthetic drill's archive is kept.
 	Keep        string
 	Compression pgarchive.Compression
+	Level       int // compression level; 0 is the method's default
 	Jobs        int // restore connections
 
 	Server embedded.Config // for the embedded server
@@ -283,7 +284,7 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	} else {
 		r.rep.Archive = path
 	}
-	if err := dumpTo(ctx, r.url, path, r.cfg.Compression); err != nil {
+	if err := dumpTo(ctx, r.url, path, dump.Options{Compression: r.cfg.Compression, Level: r.cfg.Level}); err != nil {
 		return err
 	}
 	r.phase("dump")
@@ -365,12 +366,12 @@ func breakText(s *ChainState) string {
 	return fmt.Sprintf("break id=%s pos=%d", *s.FirstBreakID, *s.FirstBreakPos)
 }
 
-func dumpTo(ctx context.Context, url, path string, c pgarchive.Compression) error {
+func dumpTo(ctx context.Context, url, path string, opts dump.Options) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if _, err := dump.Run(ctx, url, f, dump.Options{Compression: c}); err != nil {
+	if _, err := dump.Run(ctx, url, f, opts); err != nil {
 		f.Close()
 		return err
 	}
