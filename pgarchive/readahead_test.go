@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -46,16 +47,22 @@ type blockResult struct {
 
 // readBlockRandomly reads b with read sizes from 1 byte to 300 KiB and asks
 // for CompressedBytes after every Read, as a progress bar does (under -race
-// this checks it against the readahead goroutines).
+// this checks it against the readahead goroutines). It leaves a stream after
+// streamCap bytes.
 func readBlockRandomly(b *Block, rng *rand.Rand) blockResult {
 	var res blockResult
 	readStream := func() error {
 		h := sha256.New()
 		buf := make([]byte, 300<<10)
-		var last int64
+		var last, total int64
 		for {
+			if total >= streamCap {
+				res.streams = append(res.streams, fmt.Sprintf("%x...", h.Sum(nil)))
+				return nil
+			}
 			n, err := b.Read(buf[:1+rng.IntN(len(buf))])
 			h.Write(buf[:n])
+			total += int64(n)
 			if used := b.CompressedBytes(); used < last {
 				return fmt.Errorf("CompressedBytes went back from %d to %d", last, used)
 			} else {
@@ -95,6 +102,10 @@ func readBlockRandomly(b *Block, rng *rand.Rand) blockResult {
 	}
 	return res
 }
+
+// streamCap is where readBlockRandomly leaves a stream: past every stream
+// of bigArchive, and a bound on what a fuzzed bomb costs.
+const streamCap = 12 << 20
 
 // readArchiveBothWays reads every block of raw through a Reader and through
 // a Stream and returns the results, "reader" ones first, by dump ID.
@@ -316,4 +327,35 @@ func TestReadaheadAbandoned(t *testing.T) {
 	if n := runtime.NumGoroutine(); n > before {
 		t.Errorf("%d goroutines left running (%d before)", n-before, before)
 	}
+}
+
+// FuzzReadahead reads any input with and without readahead goroutines:
+// same bytes, same errors, whatever the input. The seeds are FuzzReader's.
+func FuzzReadahead(f *testing.F) {
+	for _, raw := range fuzzSeeds(f) {
+		f.Add(raw)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		setReadaheadAfter(t, math.MaxInt64)
+		want, werr := readArchiveBothWays(data, 1)
+		readaheadAfter = 0
+		got, gerr := readArchiveBothWays(data, 1)
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("error %v, without readahead %v", gerr, werr)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%d blocks read, without readahead %d", len(got), len(want))
+		}
+		for k, w := range want {
+			g := got[k]
+			if w.err != "" || strings.Contains(fmt.Sprint(w.streams), "...") {
+				// Chunks read ahead of a failure, or of where the
+				// reading stopped, count.
+				g.compressed, w.compressed = 0, 0
+			}
+			if fmt.Sprint(g) != fmt.Sprint(w) {
+				t.Fatalf("%s: %+v, without readahead %+v", k, g, w)
+			}
+		}
+	})
 }
