@@ -122,6 +122,7 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	stderr := cmd.ErrOrStderr()
 	o.Warnings = stderr
 	bar := progress.New(stderr, "restore", 0)
+	bar.Items("entries", 0)
 	o.Progress = barProgress{bar: bar}
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
@@ -163,8 +164,9 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	return checkFailed(err)
 }
 
-// barProgress draws the bytes of table data and large objects sent.
+// barProgress draws the entries restored and the bytes of table data and
+// large objects sent.
 type barProgress struct{ bar *progress.Bar }
 
-func (b barProgress) EntryDone()          {}
+func (b barProgress) EntryDone()          { b.bar.Step() }
 func (b barProgress) BytesCopied(n int64) { b.bar.Add(n) }

@@ -37,6 +37,10 @@ type Bar struct {
 	drawn   bool
 	lastLen int // length of the last line drawn, to blank leftovers
 	done    bool
+
+	unit       string // name of the second count ("entries"), "" for none
+	items      int64
+	itemsTotal int64 // 0 or less: unknown
 }
 
 // New returns a bar that draws on w when w is a terminal. total is the
@@ -55,6 +59,28 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// Items makes the bar also count finished items (entries, tables) beside
+// the bytes: "12/99 entries", or "12 entries" when total is 0 or less.
+func (b *Bar) Items(unit string, total int64) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.unit, b.itemsTotal = unit, total
+}
+
+// Step counts one finished item and redraws if enough time has passed.
+func (b *Bar) Step() {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.items++
+	b.maybeDraw()
+}
+
 // Add counts n more units and redraws if enough time has passed.
 func (b *Bar) Add(n int64) {
 	if b == nil {
@@ -63,6 +89,10 @@ func (b *Bar) Add(n int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.n += n
+	b.maybeDraw()
+}
+
+func (b *Bar) maybeDraw() {
 	if !b.on || b.done {
 		return
 	}
@@ -105,6 +135,13 @@ func (b *Bar) draw(now time.Time) {
 		line = fmt.Sprintf("%s [%s] %3d%% %s/%s", b.label, bar, int(frac*100), size(b.n), size(b.total))
 	} else {
 		line = fmt.Sprintf("%s %s", b.label, size(b.n))
+	}
+	if b.unit != "" {
+		if b.itemsTotal > 0 {
+			line += fmt.Sprintf(", %d/%d %s", b.items, b.itemsTotal, b.unit)
+		} else {
+			line += fmt.Sprintf(", %d %s", b.items, b.unit)
+		}
 	}
 	pad := ""
 	if len(line) < b.lastLen {

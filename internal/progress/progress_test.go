@@ -98,3 +98,26 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+func TestItems(t *testing.T) {
+	for _, tt := range []struct {
+		total int64
+		want  string
+	}{
+		{0, "\rrestore 1.0 KiB, 2 entries\rrestore 1.0 KiB, 2 entries\n"},
+		{5, "\rrestore 1.0 KiB, 2/5 entries\rrestore 1.0 KiB, 2/5 entries\n"},
+	} {
+		var out bytes.Buffer
+		clock := &fakeClock{t: time.Unix(0, 0)}
+		b := newBar(&out, "restore", 0, true, clock.now)
+		b.Items("entries", tt.total)
+		b.Step() // too early to draw
+		b.Add(1024)
+		clock.advance(time.Second)
+		b.Step()
+		b.Done()
+		if got := out.String(); got != tt.want {
+			t.Errorf("total %d: drew %q, want %q", tt.total, got, tt.want)
+		}
+	}
+}
