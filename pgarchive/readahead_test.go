@@ -336,12 +336,35 @@ func FuzzReadahead(f *testing.F) {
 		f.Add(raw)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A hang becomes a crasher, with every goroutine's stack.
+		tm := time.AfterFunc(fuzzTimeout, func() {
+			buf := make([]byte, 1<<20)
+			panic(fmt.Sprintf("FuzzReadahead: still reading %d bytes after %v\n%s", len(data), fuzzTimeout, buf[:runtime.Stack(buf, true)]))
+		})
+		defer tm.Stop()
 		setReadaheadAfter(t, math.MaxInt64)
 		want, werr := readArchiveBothWays(data, 1)
 		readaheadAfter = 0
 		got, gerr := readArchiveBothWays(data, 1)
 		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
 			t.Fatalf("error %v, without readahead %v", gerr, werr)
+		}
+		// zlib reads up to 4 KiB past the end of its stream into a buffer of
+		// its own, so whether bytes after it are seen, and so which error
+		// a damaged gzip block gives, depends on how the input arrives (see
+		// hostileCases): for gzip, only the bytes both read must agree.
+		if r, err := NewReader(bytes.NewReader(data), int64(len(data))); err == nil && r.Header.Compression == CompressionGzip {
+			for k, w := range want {
+				g, ok := got[k]
+				if !ok {
+					continue
+				}
+				n := min(len(g.streams), len(w.streams))
+				if fmt.Sprint(g.streams[:n]) != fmt.Sprint(w.streams[:n]) {
+					t.Fatalf("%s: %+v, without readahead %+v", k, g, w)
+				}
+			}
+			return
 		}
 		if len(got) != len(want) {
 			t.Fatalf("%d blocks read, without readahead %d", len(got), len(want))
