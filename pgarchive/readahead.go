@@ -6,22 +6,21 @@ import (
 )
 
 // readahead runs a reader in a goroutine, a few buffers ahead of its
-// consumer, so that reading the file, decompressing and whatever the caller
-// does with the data overlap on a machine with more than one core. A large
-// stream uses two (see stream.Read): one reads the compressed chunks, one
-// decompresses them. While a readahead runs, its goroutine alone uses what
-// fill uses; halt stops it and waits, and only then may anyone else.
+// consumer: a large lz4 or zstd stream's chunks are read from the file
+// while the caller's goroutine decompresses what came before (see
+// stream.Read), on a machine with more than one core. While a readahead
+// runs, its goroutine alone uses what fill uses (the chunks and the
+// cursor); halt stops it and waits, and only then may anyone else.
 type readahead struct {
 	full chan raFill   // filled buffers, in order; room for all, so sends never block
 	free chan []byte   // buffers for the goroutine to fill
-	stop chan struct{} // closed by signal
+	stop chan struct{} // closed by halt
 	done chan struct{} // closed when the goroutine has returned
 
-	cur     []byte // what is left of the buffer being served
-	buf     []byte // that whole buffer, to give back
-	err     error  // the end or error of the input, after cur
-	bufs    []*[]byte
-	stopped bool
+	cur  []byte // what is left of the buffer being served
+	buf  []byte // that whole buffer, to give back
+	err  error  // the end or error of the input, after cur
+	bufs []*[]byte
 }
 
 type raFill struct {
@@ -30,9 +29,9 @@ type raFill struct {
 	err error
 }
 
-// readaheadAfter is how many bytes a stream must have given before it
-// moves to readahead goroutines, so that small tables and large objects do
-// not pay for them. A variable so that tests can move every stream.
+// readaheadAfter is how many bytes a stream must have given before its
+// chunks are read ahead, so that small tables and large objects do not pay
+// for a goroutine. A variable so that tests can move every stream.
 var readaheadAfter int64 = 1 << 20
 
 const (
@@ -42,13 +41,11 @@ const (
 
 var raPool = sync.Pool{New: func() any { b := make([]byte, raBufSize); return &b }}
 
-// errHalted is what a readahead's consumer reads once the goroutine has
-// been told to stop; only another readahead's goroutine, itself stopping,
-// can see it.
+// errHalted is what Read gives once the goroutine has been told to stop.
 var errHalted = errors.New("pgarchive: readahead stopped")
 
 // startReadahead calls fill on its buffers in turn, each until full, until
-// fill fails (io.EOF at the end) or signal is called.
+// fill fails (io.EOF at the end) or halt is called.
 func startReadahead(fill func([]byte) (int, error)) *readahead {
 	ra := &readahead{
 		full: make(chan raFill, raBufs),
@@ -121,18 +118,10 @@ func (ra *readahead) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// signal tells the goroutine to stop, without waiting.
-func (ra *readahead) signal() {
-	if !ra.stopped {
-		ra.stopped = true
-		close(ra.stop)
-	}
-}
-
 // halt stops the goroutine, waits for it to return and gives the buffers
 // back.
 func (ra *readahead) halt() {
-	ra.signal()
+	close(ra.stop)
 	<-ra.done
 	for _, b := range ra.bufs {
 		raPool.Put(b)
