@@ -99,12 +99,12 @@ if [ "$BENCH_BIG_ROWS" != 0 ]; then
   log "large drill: $BENCH_BIG_ROWS rows"
   "$TIME" -f '%e %M' -o "$BENCH_OUT/drill-time.txt" "$pgdrill" drill --rows "$BENCH_BIG_ROWS" --json >"$BENCH_OUT/drill-big.json"
   read -r big_s big_rss < <(tail -n 1 "$BENCH_OUT/drill-time.txt")
-  printf '\n%s-row drill: %s s wall, peak RSS %s MiB; phases:\n' "$BENCH_BIG_ROWS" "$big_s" "$((big_rss / 1024))"
+  printf '\n%s-row drill: %s s wall, peak RSS %s MiB with the embedded server (a child); phases:\n' "$BENCH_BIG_ROWS" "$big_s" "$((big_rss / 1024))"
   python3 - "$BENCH_OUT/drill-big.json" <<'PY'
 import json, sys
 rep = json.load(open(sys.argv[1]))
 for p in rep["phases"]:
     print(f"  {p['name']:<16} {p['seconds']:8.2f} s")
-print(f"  verdict: {'PASS' if rep['ok'] else 'FAIL'}, rows {rep['rows']}")
+print(f"  verdict: {'PASS' if rep['ok'] else 'FAIL'}, rows {rep['rows']}, pgdrill's own peak RSS {rep['peak_rss_bytes'] / 2**20:.1f} MiB")
 PY
 fi

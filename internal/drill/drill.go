@@ -106,6 +106,10 @@ type Report struct {
 
 	Restore restore.Summary `json:"restore"`
 	Seconds float64         `json:"seconds"`
+	// PeakRSS is pgdrill's own peak resident memory in bytes (Linux; 0
+	// elsewhere). Unlike a wait4-based measure it leaves out the embedded
+	// server, a child process whose shared buffers would otherwise count.
+	PeakRSS int64 `json:"peak_rss_bytes"`
 }
 
 // Line is the one-line verdict: "PASS rows=24 chain_head=1a2b3c4d… verifier=clean"
@@ -192,7 +196,26 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		rep.OK = rep.OK && c.OK
 	}
 	rep.Seconds = time.Since(start).Seconds()
+	rep.PeakRSS = peakRSS()
 	return rep, nil
+}
+
+// peakRSS reads the process's high-water resident set size from
+// /proc/self/status; 0 where there is none.
+func peakRSS() int64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kb); err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return 0
 }
 
 // database finds or makes the database to drill in.

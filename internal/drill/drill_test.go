@@ -140,3 +140,13 @@ func TestTamperedArchive(t *testing.T) {
 		t.Errorf("line %q", rep.Line())
 	}
 }
+
+func TestPeakRSS(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc/self/status on this system")
+	}
+	// A test binary holds at least a few MiB and surely less than 16 GiB.
+	if n := peakRSS(); n < 1<<20 || n > 16<<30 {
+		t.Errorf("peakRSS() = %d bytes", n)
+	}
+}
