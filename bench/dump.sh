@@ -34,48 +34,11 @@ unset PGDATABASE PGOPTIONS PGCLIENTENCODING PGSERVICE PGSERVICEFILE PGPASSWORD \
       PGPASSFILE PGSSLMODE PGTZ PGDATESTYLE PGAPPNAME
 export LC_ALL=C LANG=C TZ=UTC
 
-log() { printf '%s\n' "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
+. "$here/lib.sh"
 [ -x "$TIME" ] || die "$TIME missing (apt-get install time)"
 [ -x "$PG15_BIN/pg_dump" ] || die "no PostgreSQL 15 in $PG15_BIN"
 mkdir -p "$BENCH_OUT"
 
-srv_dir= srv_up=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-server_stop() {
-  if [ -n "$srv_up" ]; then
-    as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -m fast -w stop >/dev/null 2>&1 || true
-    srv_up=
-  fi
-  [ -z "$srv_dir" ] || rm -rf "$srv_dir"
-  srv_dir=
-}
-trap server_stop EXIT
-trap 'exit 130' INT TERM
-
-server_start() {
-  srv_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgdrill-bench-dump.XXXXXX")
-  [ "$(id -u)" != 0 ] || chown postgres: "$srv_dir"
-  as_pg mkdir "$srv_dir/sock"
-  as_pg "$PG15_BIN/initdb" -D "$srv_dir/data" -U postgres -A trust -E UTF8 --locale=C \
-    --no-sync >"$srv_dir/initdb.log" 2>&1 || { cat "$srv_dir/initdb.log" >&2; die "initdb failed"; }
-  local port
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    port=$((20000 + RANDOM % 40000))
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || continue
-    if as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -l "$srv_dir/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$srv_dir/sock -c timezone=UTC -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" \
-        start >/dev/null; then
-      srv_up=1
-      break
-    fi
-  done
-  [ -n "$srv_up" ] || { cat "$srv_dir/server.log" >&2; die "could not start the server"; }
-  export PGHOST="$srv_dir/sock" PGPORT="$port" PGUSER=postgres
-  log "server up on port $port ($srv_dir)"
-}
-
-psql15() { "$PG15_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 # run_timed FILE CMD...: one timed run, "wall cpu rss_kib" appended to FILE.
 run_timed() {
@@ -94,7 +57,7 @@ best() {
 }
 
 (cd "$repo" && go build -o "$BENCH_OUT/pgdrill" ./cmd/pgdrill) || die "cannot build pgdrill"
-server_start
+server_start bench-dump
 log "loading $BENCH_ROWS rows"
 psql15 -d postgres -c 'CREATE DATABASE audit TEMPLATE template0'
 psql15 -d audit <<SQL

@@ -29,45 +29,8 @@ unset PGDATABASE PGOPTIONS PGCLIENTENCODING PGSERVICE PGSERVICEFILE PGPASSWORD \
       PGPASSFILE PGSSLMODE PGTZ PGDATESTYLE PGAPPNAME
 export LC_ALL=C LANG=C TZ=UTC
 
-log() { printf '%s\n' "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
+. "$here/lib.sh"
 [ -x "$TIME" ] || die "$TIME missing (apt-get install time)"
-
-srv_dir= srv_up=
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-server_stop() {
-  if [ -n "$srv_up" ]; then
-    as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -m fast -w stop >/dev/null 2>&1 || true
-    srv_up=
-  fi
-  if [ -n "$srv_dir" ]; then rm -rf "$srv_dir"; srv_dir=; fi
-}
-trap server_stop EXIT
-trap 'exit 130' INT TERM
-
-# The same server settings as bench/run.sh's archive builder.
-server_start() {
-  srv_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgdrill-bench-restore.XXXXXX")
-  [ "$(id -u)" != 0 ] || chown postgres: "$srv_dir"
-  as_pg mkdir "$srv_dir/sock"
-  as_pg "$PG15_BIN/initdb" -D "$srv_dir/data" -U postgres -A trust -E UTF8 --locale=C \
-    --no-sync >"$srv_dir/initdb.log" 2>&1 || { cat "$srv_dir/initdb.log" >&2; die "initdb failed"; }
-  local port
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    port=$((20000 + RANDOM % 40000))
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || continue
-    if as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -l "$srv_dir/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$srv_dir/sock -c timezone=UTC -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" \
-        start >/dev/null; then
-      srv_up=1
-      break
-    fi
-  done
-  [ -n "$srv_up" ] || { cat "$srv_dir/server.log" >&2; die "could not start the server"; }
-  # TCP for both tools, so neither gets the cheaper Unix socket.
-  export PGHOST=127.0.0.1 PGPORT="$port" PGUSER=postgres
-  log "server up on port $port ($srv_dir)"
-}
 
 fresh_db() {
   # WITH (FORCE): a backend of the previous run may still be exiting.
@@ -132,7 +95,7 @@ pair() {
 
 mkdir -p "$BENCH_OUT"
 (cd "$repo" && go build -o "$BENCH_OUT/pgdrill" ./cmd/pgdrill) || die "cannot build pgdrill"
-server_start
+server_start bench-restore tcp
 export -f run_pg_restore
 export PG15_BIN PG17
 

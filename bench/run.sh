@@ -44,62 +44,7 @@ unset PGDATABASE PGOPTIONS PGCLIENTENCODING PGSERVICE PGSERVICEFILE PGPASSWORD \
 export LC_ALL=C LANG=C TZ=UTC
 
 mkdir -p "$BENCH_OUT"
-log() { printf '%s\n' "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
-
-# ---------------------------------------------------------------------------
-# Throwaway PostgreSQL 15 server (shared by every section that needs one).
-
-srv_dir=
-srv_up=
-
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- "$@"
-  else
-    "$@"
-  fi
-}
-
-server_stop() {
-  if [ -n "$srv_up" ]; then
-    as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -m fast -w stop >/dev/null 2>&1 || true
-    srv_up=
-  fi
-  if [ -n "$srv_dir" ]; then
-    rm -rf "$srv_dir"
-    srv_dir=
-  fi
-}
-trap server_stop EXIT
-trap 'exit 130' INT TERM
-
-# server_start: initdb a temp cluster, start it on a free port, export PGHOST etc.
-server_start() {
-  [ -z "$srv_up" ] || return 0
-  [ -x "$PG15_BIN/pg_ctl" ] || die "no PostgreSQL 15 in $PG15_BIN"
-  srv_dir=$(mktemp -d "${TMPDIR:-/tmp}/pgdrill-bench.XXXXXX")
-  [ "$(id -u)" != 0 ] || chown postgres: "$srv_dir"
-  as_pg mkdir "$srv_dir/sock"
-  as_pg "$PG15_BIN/initdb" -D "$srv_dir/data" -U postgres -A trust -E UTF8 --locale=C \
-    --no-sync >"$srv_dir/initdb.log" 2>&1 || { cat "$srv_dir/initdb.log" >&2; die "initdb failed"; }
-  local port
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    port=$((20000 + RANDOM % 40000))
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || continue
-    if as_pg "$PG15_BIN/pg_ctl" -D "$srv_dir/data" -l "$srv_dir/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$srv_dir/sock -c timezone=UTC -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB" \
-        start >/dev/null; then
-      srv_up=1
-      break
-    fi
-  done
-  [ -n "$srv_up" ] || { cat "$srv_dir/server.log" >&2; die "could not start the server"; }
-  export PGHOST="$srv_dir/sock" PGPORT="$port" PGUSER=postgres
-  log "server up on port $port ($srv_dir)"
-}
-
-psql15() { "$PG15_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+. "$here/lib.sh"
 
 # ---------------------------------------------------------------------------
 # Timing. On a shared machine wall time swings with the load, so both the
@@ -145,7 +90,7 @@ section_archives() {
     return
   fi
   [ -x "$PG17" ] || die "no pg17 wrapper at $PG17"
-  server_start
+  server_start bench
   log "archives: loading $BENCH_ROWS rows"
   psql15 -d postgres -c 'CREATE DATABASE audit TEMPLATE template0'
   psql15 -d audit <<SQL
