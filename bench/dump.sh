@@ -59,32 +59,7 @@ best() {
 (cd "$repo" && go build -o "$BENCH_OUT/pgdrill" ./cmd/pgdrill) || die "cannot build pgdrill"
 server_start bench-dump
 log "loading $BENCH_ROWS rows"
-psql15 -d postgres -c 'CREATE DATABASE audit TEMPLATE template0'
-psql15 -d audit <<SQL
-CREATE TABLE public.audit_events (
-  id       text PRIMARY KEY,
-  actor    text NOT NULL,
-  action   text NOT NULL,
-  details  jsonb NOT NULL,
-  ts       timestamptz NOT NULL,
-  row_hash text NOT NULL
-);
-INSERT INTO public.audit_events
-SELECT md5(i::text)::uuid::text,
-       'user_' || (i % 5003) || '@example.com',
-       (ARRAY['insert', 'update', 'delete', 'login', 'logout', 'grant'])[1 + i % 6],
-       jsonb_build_object(
-         'ip', '10.' || (i % 251) || '.' || (i / 251 % 256) || '.' || (i % 7 + 1),
-         'session', md5((i::bigint * 7919)::text),
-         'table', 'orders_' || (i % 37),
-         'row', i::bigint * 13 % 1000003,
-         'changed', jsonb_build_array('status', 'amount', 'note_' || (i % 11)),
-         'note', repeat('ok ', i % 23)),
-       timestamptz '2024-01-01 00:00:00+00' + i * interval '1.234567 second',
-       encode(sha256(convert_to(i::text, 'UTF8')), 'hex')
-FROM generate_series(1, $BENCH_ROWS) AS i;
-VACUUM ANALYZE public.audit_events;
-SQL
+load_audit "$BENCH_ROWS"
 
 results=$BENCH_OUT/dump.md
 {

@@ -7,6 +7,7 @@
 #   server_stop                 # also run on exit
 #   as_pg CMD...                # as the postgres OS user when root
 #   psql15 ARGS...              # psql without .psqlrc, stopping on the first error
+#   load_audit ROWS             # database "audit": one audit-log-like table of ROWS rows
 
 log() { printf '%s\n' "bench: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -55,3 +56,35 @@ server_start() {
 }
 
 psql15() { "$PG15_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# load_audit ROWS: creates database "audit" holding public.audit_events, ROWS
+# deterministic rows shaped like an audit log (~354 bytes of COPY text each).
+# The archives of run.sh and the database of dump.sh are this table.
+load_audit() {
+  psql15 -d postgres -c 'CREATE DATABASE audit TEMPLATE template0'
+  psql15 -d audit <<SQL
+CREATE TABLE public.audit_events (
+  id       text PRIMARY KEY,
+  actor    text NOT NULL,
+  action   text NOT NULL,
+  details  jsonb NOT NULL,
+  ts       timestamptz NOT NULL,
+  row_hash text NOT NULL
+);
+INSERT INTO public.audit_events
+SELECT md5(i::text)::uuid::text,
+       'user_' || (i % 5003) || '@example.com',
+       (ARRAY['insert', 'update', 'delete', 'login', 'logout', 'grant'])[1 + i % 6],
+       jsonb_build_object(
+         'ip', '10.' || (i % 251) || '.' || (i / 251 % 256) || '.' || (i % 7 + 1),
+         'session', md5((i::bigint * 7919)::text),
+         'table', 'orders_' || (i % 37),
+         'row', i::bigint * 13 % 1000003,
+         'changed', jsonb_build_array('status', 'amount', 'note_' || (i % 11)),
+         'note', repeat('ok ', i % 23)),
+       timestamptz '2024-01-01 00:00:00+00' + i * interval '1.234567 second',
+       encode(sha256(convert_to(i::text, 'UTF8')), 'hex')
+FROM generate_series(1, $1) AS i;
+VACUUM ANALYZE public.audit_events;
+SQL
+}

@@ -92,31 +92,7 @@ section_archives() {
   [ -x "$PG17" ] || die "no pg17 wrapper at $PG17"
   server_start bench
   log "archives: loading $BENCH_ROWS rows"
-  psql15 -d postgres -c 'CREATE DATABASE audit TEMPLATE template0'
-  psql15 -d audit <<SQL
-CREATE TABLE public.audit_events (
-  id       text PRIMARY KEY,
-  actor    text NOT NULL,
-  action   text NOT NULL,
-  details  jsonb NOT NULL,
-  ts       timestamptz NOT NULL,
-  row_hash text NOT NULL
-);
-INSERT INTO public.audit_events
-SELECT md5(i::text)::uuid::text,
-       'user_' || (i % 5003) || '@example.com',
-       (ARRAY['insert', 'update', 'delete', 'login', 'logout', 'grant'])[1 + i % 6],
-       jsonb_build_object(
-         'ip', '10.' || (i % 251) || '.' || (i / 251 % 256) || '.' || (i % 7 + 1),
-         'session', md5((i::bigint * 7919)::text),
-         'table', 'orders_' || (i % 37),
-         'row', i::bigint * 13 % 1000003,
-         'changed', jsonb_build_array('status', 'amount', 'note_' || (i % 11)),
-         'note', repeat('ok ', i % 23)),
-       timestamptz '2024-01-01 00:00:00+00' + i * interval '1.234567 second',
-       encode(sha256(convert_to(i::text, 'UTF8')), 'hex')
-FROM generate_series(1, $BENCH_ROWS) AS i;
-SQL
+  load_audit "$BENCH_ROWS"
   psql15 -d audit -At -c "SELECT 'archives: ' || count(*) || ' rows, table ' || pg_size_pretty(pg_table_size('public.audit_events')) FROM public.audit_events" >&2
   for a in $missing; do
     local f tmpf

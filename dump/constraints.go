@@ -212,22 +212,31 @@ func (d *dumper) collectTriggers() error {
 		o.setNS(t.obj.ns)
 		o.setCat(pgTrigger, oid)
 		o.setOwner(t.owner)
-		defn := def + ";\n"
-		switch enabled {
-		case "D":
-			defn += fmt.Sprintf("\nALTER TABLE %s DISABLE TRIGGER %s;\n", t.qual, d.q.id(name))
-		case "A":
-			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE ALWAYS TRIGGER %s;\n", t.qual, d.q.id(name))
-		case "R":
-			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE REPLICA TRIGGER %s;\n", t.qual, d.q.id(name))
-		}
-		o.entry.Defn = pgarchive.Str(defn)
+		o.entry.Defn = pgarchive.Str(def + ";\n" + d.firingState("TRIGGER", t.qual, name, enabled))
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP TRIGGER %s ON %s;\n", d.q.id(name), t.qual))
 		o.named("TRIGGER", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
 		o.dependOn(t.obj)
 		d.byCat[catKey{pgTrigger, oid}] = o
 		return nil
 	})
+}
+
+// firingState is the ALTER TABLE that pg_dump appends to a trigger's or
+// rule's definition when it does not fire in the default (origin) mode:
+// enabled is the catalog's tgenabled/ev_enabled letter.
+func (d *dumper) firingState(kind, table, name, enabled string) string {
+	var state string
+	switch enabled {
+	case "D":
+		state = "DISABLE"
+	case "A":
+		state = "ENABLE ALWAYS"
+	case "R":
+		state = "ENABLE REPLICA"
+	default:
+		return ""
+	}
+	return fmt.Sprintf("\nALTER TABLE %s %s %s %s;\n", table, state, kind, d.q.id(name))
 }
 
 func (d *dumper) collectRules() error {
@@ -254,16 +263,7 @@ func (d *dumper) collectRules() error {
 		o.setNS(t.obj.ns)
 		o.setCat(pgRewrite, oid)
 		o.setOwner(t.owner)
-		defn := def + "\n"
-		switch enabled {
-		case "D":
-			defn += fmt.Sprintf("\nALTER TABLE %s DISABLE RULE %s;\n", t.qual, d.q.id(name))
-		case "A":
-			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE ALWAYS RULE %s;\n", t.qual, d.q.id(name))
-		case "R":
-			defn += fmt.Sprintf("\nALTER TABLE %s ENABLE REPLICA RULE %s;\n", t.qual, d.q.id(name))
-		}
-		o.entry.Defn = pgarchive.Str(defn)
+		o.entry.Defn = pgarchive.Str(def + "\n" + d.firingState("RULE", t.qual, name, enabled))
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP RULE %s ON %s;\n", d.q.id(name), t.qual))
 		o.named("RULE", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
 		o.dependOn(t.obj)
