@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/workload"
 )
@@ -135,7 +136,7 @@ func generateArchives(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range c.dumps {
-			tool := pgtest.Tool(t, d.major, "pg_dump")
+			tool := pgtools.Need(t, d.major, "pg_dump")
 			args := append(tool[1:], "-Fc", "-Z", d.compress, "-f", filepath.Join(archiveDir, d.file(c.name)), "-d", url)
 			if d.major == 15 && d.compress == "none" {
 				args = append(tool[1:], "-Fc", "-Z", "0", "-f", filepath.Join(archiveDir, d.file(c.name)), "-d", url)

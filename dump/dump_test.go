@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"io"
 	"os"
 	"os/exec"
@@ -137,26 +138,17 @@ func dumpTo(t *testing.T, url string, opts Options) (string, Summary) {
 // tool is a PostgreSQL client program: argv prefix, or nil when missing.
 type tool []string
 
-const pg15Bin = "/usr/lib/postgresql/15/bin"
+// pg15 and pg17 return the command running that version's program, or nil
+// (the tests using them then skip).
+func pg15(name string) tool { return findTool(15, name) }
+func pg17(name string) tool { return findTool(17, name) }
 
-func pg15(name string) tool {
-	p := filepath.Join(pg15Bin, name)
-	if _, err := os.Stat(p); err != nil {
+func findTool(major int, name string) tool {
+	cmd, err := pgtools.Find(major, name)
+	if err != nil {
 		return nil
 	}
-	return tool{p}
-}
-
-func pg17(name string) tool {
-	for _, p := range []string{os.Getenv("PGDRILL_PG17"), "/work/shared/tools/pg17"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return tool{p, name}
-		}
-	}
-	return nil
+	return tool(cmd)
 }
 
 // run runs the tool with a clean environment (no PG* variables, UTC, C

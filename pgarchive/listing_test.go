@@ -3,6 +3,7 @@ package pgarchive
 import (
 	"bytes"
 	"fmt"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -387,21 +388,7 @@ func TestCreateTimeMatchesGlibc(t *testing.T) {
 // try to download it).
 func pgRestore17(t *testing.T) []string {
 	t.Helper()
-	wrapper := os.Getenv("PG17")
-	if wrapper == "" {
-		wrapper = filepath.Join("..", "..", "shared", "tools", "pg17")
-	}
-	root := os.Getenv("PG17_ROOT")
-	if root == "" {
-		root = "/var/tmp/pg17root"
-	}
-	if _, err := os.Stat(filepath.Join(root, "usr/lib/postgresql/17/bin/pg_restore")); err != nil {
-		t.Skipf("PostgreSQL 17 pg_restore not unpacked under %s", root)
-	}
-	if _, err := os.Stat(wrapper); err != nil {
-		t.Skipf("pg17 wrapper not found at %s (set PG17)", wrapper)
-	}
-	return []string{wrapper, "pg_restore"}
+	return pgtools.Need(t, 17, "pg_restore")
 }
 
 // putInt writes v as an archive int (sign byte, 4-byte magnitude).

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"io"
 	"os"
 	"os/exec"
@@ -723,22 +724,15 @@ func TestWriterPgRestore(t *testing.T) {
 // PostgreSQL 17 wrapper for 1.16. It returns nil when none is installed.
 func wtPgRestoreFor(t *testing.T, v Version) []string {
 	t.Helper()
+	major := 17
 	if v.Less(V1_15) {
-		const p = "/usr/lib/postgresql/15/bin/pg_restore"
-		if _, err := os.Stat(p); err == nil {
-			return []string{p}
-		}
+		major = 15
+	}
+	cmd, err := pgtools.Find(major, "pg_restore")
+	if err != nil {
 		return nil
 	}
-	for _, p := range []string{os.Getenv("PGDRILL_PG17"), "/work/shared/tools/pg17"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return []string{p, "pg_restore"}
-		}
-	}
-	return nil
+	return cmd
 }
 
 func wtRunPgRestore(t *testing.T, bin []string, args ...string) string {

@@ -1,4 +1,8 @@
-package pgtest
+// Package pgtools finds the PostgreSQL client programs (pg_dump, pg_restore,
+// psql) of a given major version for parity tests and benchmarks: version 15
+// from /usr/lib/postgresql/15/bin, version 17 through the project's
+// ../shared/tools/pg17 wrapper (or $PG17), once it has unpacked the programs.
+package pgtools
 
 import (
 	"errors"
@@ -9,22 +13,22 @@ import (
 	"testing"
 )
 
-// Tool returns the command that runs a PostgreSQL client program (pg_dump,
+// Need returns the command that runs a PostgreSQL client program (pg_dump,
 // pg_restore, psql) of the given major version for parity tests, or skips the
 // test saying why. Version 15 comes from /usr/lib/postgresql/15/bin;
 // version 17 from $PG17 or the project's ../shared/tools/pg17 wrapper, which
 // CI primes before the tests.
-func Tool(t testing.TB, major int, program string) []string {
+func Need(t testing.TB, major int, program string) []string {
 	t.Helper()
-	cmd, err := FindTool(major, program)
+	cmd, err := Find(major, program)
 	if err != nil {
 		t.Skipf("parity check skipped: %v", err)
 	}
 	return cmd
 }
 
-// FindTool is Tool without the test: it reports why a program is missing.
-func FindTool(major int, program string) ([]string, error) {
+// Find is Need without the test: it reports why a program is missing.
+func Find(major int, program string) ([]string, error) {
 	if major == 17 {
 		w := os.Getenv("PG17")
 		if w == "" {
