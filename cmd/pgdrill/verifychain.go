@@ -98,15 +98,10 @@ func verdict(ok bool) string {
 	return "FAIL"
 }
 
-// badInput reports errors that mean the input cannot be used: a missing file
-// or an archive the reader rejects. They exit with status 2.
+// badInput reports errors that mean the input cannot be used: a missing or
+// unreadable file, or an archive the reader rejects (every such error is a
+// *pgarchive.Error). They exit with status 2.
 func badInput(err error) bool {
-	for _, target := range []error{fs.ErrNotExist, fs.ErrPermission, pgarchive.ErrNotArchive, pgarchive.ErrVersion,
-		pgarchive.ErrCompression, pgarchive.ErrCorrupt} {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
 	var ae *pgarchive.Error
-	return errors.As(err, &ae)
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || errors.As(err, &ae)
 }
