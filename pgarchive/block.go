@@ -181,7 +181,10 @@ type stream struct {
 	eof   bool
 	raw   int64 // decompressed bytes returned
 	ahead bool  // may read its chunks ahead once large enough
-	src   srcSwitch
+	// abandoned: a write error stopped writeTo part way; the decompressor
+	// is gone and only finish may follow.
+	abandoned bool
+	src       srcSwitch
 	// pre, once the stream is large enough, reads the chunks ahead in a
 	// goroutine, and src reads pre. While it runs, its goroutine alone
 	// uses ch and the cursor.
@@ -207,7 +210,7 @@ func (s *srcSwitch) Read(p []byte) (int, error) { return s.r.Read(p) }
 func (s *stream) start(c *cursor, alg Compression) error {
 	s.ch.reset(c)
 	s.raw = 0
-	s.eof = false
+	s.eof, s.abandoned = false, false
 	s.ahead = readsAhead(alg)
 	s.src.r = &s.ch
 	dec, err := newDecompressor(alg, &s.src)
@@ -240,19 +243,121 @@ func (s *stream) read(p []byte) (int, error) {
 	n, err := s.dec.Read(p)
 	s.raw += int64(n)
 	if err == io.EOF {
-		// The compressed stream ended; the chunk stream must end with it.
-		var one [1]byte
-		if m, cerr := s.src.Read(one[:]); m > 0 {
-			return n, fmt.Errorf("%w: data after the end of the compressed stream", ErrCorrupt)
-		} else if cerr != io.EOF {
-			return n, cerr
+		if err := s.endOfData(); err != nil {
+			return n, err
 		}
-		s.eof = true
-		s.close()
 	} else if err != nil && !isPosError(err) {
 		err = fmt.Errorf("%w: decompressing: %v", ErrCorrupt, err)
 	}
 	return n, err
+}
+
+// writeTo writes the rest of the stream to w. A decompressor that can write
+// from its own buffers (zstd's, whose decoded blocks are its window) does, which
+// spares copying every byte through a Read buffer; others are read into a
+// buffer. An error of w's is returned as it is, as a *writeError, and leaves
+// the stream abandoned: finish still passes over the rest.
+func (s *stream) writeTo(w io.Writer) (int64, error) {
+	if s.eof {
+		return 0, nil
+	}
+	wt, ok := s.dec.Reader.(io.WriterTo)
+	if !ok {
+		return s.copyTo(w)
+	}
+	sw := &streamWriter{s: s, w: w}
+	n, err := wt.WriteTo(sw)
+	s.raw += n
+	if sw.err != nil {
+		s.stop()
+		s.abandoned = true
+		return n, &writeError{sw.err}
+	}
+	if err == nil {
+		err = s.endOfData()
+	} else if !isPosError(err) {
+		err = fmt.Errorf("%w: decompressing: %v", ErrCorrupt, err)
+	}
+	s.halt()
+	return n, err
+}
+
+// copyTo is writeTo through a buffer.
+func (s *stream) copyTo(w io.Writer) (int64, error) {
+	buf := make([]byte, 64<<10)
+	var total int64
+	for {
+		n, err := s.Read(buf)
+		if n > 0 {
+			m, werr := w.Write(buf[:n])
+			total += int64(m)
+			if werr == nil && m < n {
+				werr = io.ErrShortWrite
+			}
+			if werr != nil {
+				s.stop()
+				s.abandoned = true
+				return total, &writeError{werr}
+			}
+		}
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}
+
+// streamWriter passes a decompressor's output to the caller's writer and
+// starts the readahead once the stream is large enough. The decompressor
+// calls Write between its reads of the input, so switching that input here
+// is safe.
+type streamWriter struct {
+	s   *stream
+	w   io.Writer
+	raw int64
+	err error
+}
+
+func (sw *streamWriter) Write(p []byte) (int, error) {
+	sw.raw += int64(len(p))
+	if s := sw.s; s.pre == nil && s.ahead && s.raw+sw.raw >= readaheadAfter {
+		s.pre = startReadahead(s.ch.Read)
+		s.src.r = s.pre
+	}
+	n, err := sw.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		sw.err = err
+	}
+	return n, err
+}
+
+// writeError is an error of the writer given to WriteTo, not of the archive.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }
+
+// errAbandoned is what reading a stream gives after a write error stopped it
+// part way.
+var errAbandoned = errors.New("pgarchive: block read abandoned after a write error")
+
+// endOfData is the end of the compressed stream: the chunk stream must end
+// with it.
+func (s *stream) endOfData() error {
+	var one [1]byte
+	if m, err := s.src.Read(one[:]); m > 0 {
+		return fmt.Errorf("%w: data after the end of the compressed stream", ErrCorrupt)
+	} else if err != io.EOF {
+		return err
+	}
+	s.eof = true
+	s.close()
+	return nil
 }
 
 func isPosError(err error) bool {

@@ -77,6 +77,10 @@ func (b *Block) Read(p []byte) (int, error) {
 	if !b.started {
 		return 0, io.EOF
 	}
+	if b.s.abandoned {
+		// Not sticky: the block may still be passed over.
+		return 0, wrap(errAbandoned, b.Entry, b.Offset)
+	}
 	n, err := b.s.Read(p)
 	if err == io.EOF {
 		b.endStream()
@@ -89,6 +93,43 @@ func (b *Block) Read(p []byte) (int, error) {
 		return n, b.fail(err)
 	}
 	return n, nil
+}
+
+// WriteTo writes the rest of the decompressed data (the table data, or the
+// current large object) to w, which io.Copy uses: a zstd block is written
+// straight from the decompressor's window, without a copy through a
+// buffer. An error of w's is returned as it is; the block is then left part
+// read, and only NextBlob (for a BLOBS block) or the next block may follow.
+func (b *Block) WriteTo(w io.Writer) (int64, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.typ == blockBlobs {
+		if !b.blob {
+			return 0, nil
+		}
+	} else if !b.started && !b.done {
+		if err := b.s.start(b.c, b.alg); err != nil {
+			return 0, b.fail(err)
+		}
+		b.started = true
+	}
+	if !b.started {
+		return 0, nil
+	}
+	n, err := b.s.writeTo(w)
+	var we *writeError
+	switch {
+	case err == nil:
+		b.endStream()
+		if b.typ == blockData {
+			b.done = true
+		}
+		return n, nil
+	case errors.As(err, &we):
+		return n, we.err
+	}
+	return n, b.fail(err)
 }
 
 func (b *Block) endStream() {

@@ -3,7 +3,9 @@ package pgarchive
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -37,6 +39,45 @@ func bigArchive(t testing.TB, alg Compression, chunkSize int) (raw, text, blob [
 	return raw, text, blob
 }
 
+// setWriteTo makes readBlockRandomly drain streams with Block.WriteTo
+// instead of Read for the rest of the test.
+func setWriteTo(t testing.TB, on bool) {
+	old := drainWithWriteTo
+	drainWithWriteTo = on
+	t.Cleanup(func() { drainWithWriteTo = old })
+}
+
+var drainWithWriteTo bool
+
+// errStreamCap is what capWriter gives at streamCap bytes.
+var errStreamCap = errors.New("stream cap reached")
+
+// capWriter hashes what a Block writes to it, up to streamCap bytes, and
+// checks that CompressedBytes never goes back.
+type capWriter struct {
+	b     *Block
+	h     hash.Hash
+	total int64
+	last  int64
+	err   error
+}
+
+func (w *capWriter) Write(p []byte) (int, error) {
+	if used := w.b.CompressedBytes(); used < w.last {
+		w.err = fmt.Errorf("CompressedBytes went back from %d to %d", w.last, used)
+		return 0, w.err
+	} else {
+		w.last = used
+	}
+	p = p[:min(int64(len(p)), streamCap-w.total)]
+	w.h.Write(p)
+	w.total += int64(len(p))
+	if w.total == streamCap {
+		return len(p), errStreamCap
+	}
+	return len(p), nil
+}
+
 // blockResult is what reading one block gave: a digest of the bytes of
 // each stream, the stored size and the error.
 type blockResult struct {
@@ -53,6 +94,19 @@ func readBlockRandomly(b *Block, rng *rand.Rand) blockResult {
 	var res blockResult
 	readStream := func() error {
 		h := sha256.New()
+		if drainWithWriteTo {
+			w := &capWriter{b: b, h: h}
+			_, err := b.WriteTo(w)
+			switch {
+			case w.err != nil:
+				return w.err
+			case err == errStreamCap:
+				res.streams = append(res.streams, fmt.Sprintf("%x...", h.Sum(nil)))
+				return nil
+			}
+			res.streams = append(res.streams, fmt.Sprintf("%x", h.Sum(nil)))
+			return err
+		}
 		buf := make([]byte, 300<<10)
 		var last, total int64
 		for {
@@ -60,7 +114,9 @@ func readBlockRandomly(b *Block, rng *rand.Rand) blockResult {
 				res.streams = append(res.streams, fmt.Sprintf("%x...", h.Sum(nil)))
 				return nil
 			}
-			n, err := b.Read(buf[:1+rng.IntN(len(buf))])
+			// Never past streamCap, so that the digest of a stream
+			// left there does not depend on the read sizes.
+			n, err := b.Read(buf[:1+rng.IntN(int(min(int64(len(buf)), streamCap-total)))])
 			h.Write(buf[:n])
 			total += int64(n)
 			if used := b.CompressedBytes(); used < last {
@@ -154,9 +210,14 @@ func TestReadaheadMatchesSync(t *testing.T) {
 			textSum := fmt.Sprintf("%x", sha256.Sum256(text))
 			blobSum := fmt.Sprintf("%x", sha256.Sum256(blob))
 			var want map[string]blockResult
-			for _, after := range []int64{math.MaxInt64, 0, 1000, 1 << 20} {
-				t.Run(fmt.Sprintf("%v/chunk%d/after%d", alg, chunk, after), func(t *testing.T) {
+			for i, after := range []int64{math.MaxInt64, 0, 1000, 1 << 20, math.MaxInt64, 0, 1 << 20} {
+				via := "read"
+				if i >= 4 {
+					via = "writeTo"
+				}
+				t.Run(fmt.Sprintf("%v/chunk%d/after%d/%s", alg, chunk, after, via), func(t *testing.T) {
 					setReadaheadAfter(t, after)
+					setWriteTo(t, via == "writeTo")
 					got, err := readArchiveBothWays(raw, uint64(after))
 					if err != nil {
 						t.Fatal(err)
@@ -213,19 +274,25 @@ func TestReadaheadDamagedStreams(t *testing.T) {
 			t.Run(fmt.Sprintf("%v/%s-at-%d", alg, what, at), func(t *testing.T) {
 				setReadaheadAfter(t, math.MaxInt64)
 				want, werr := readArchiveBothWays(bad, 1)
-				readaheadAfter = 0
-				got, gerr := readArchiveBothWays(bad, 1)
-				if fmt.Sprint(werr) != fmt.Sprint(gerr) {
-					t.Fatalf("error %v, without readahead %v", gerr, werr)
-				}
-				for k, w := range want {
-					g := got[k]
-					if w.err != "" {
-						// The chunks read ahead of the failure count.
-						g.compressed, w.compressed = 0, 0
+				for _, via := range []string{"read", "writeTo"} {
+					readaheadAfter = 0
+					setWriteTo(t, via == "writeTo")
+					got, gerr := readArchiveBothWays(bad, 1)
+					if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+						t.Fatalf("%s: error %v, without readahead %v", via, gerr, werr)
 					}
-					if fmt.Sprint(g) != fmt.Sprint(w) {
-						t.Errorf("%s: %+v, without readahead %+v", k, g, w)
+					for k, w := range want {
+						g := got[k]
+						if w.err != "" {
+							// The chunks read ahead of the failure count.
+							g.compressed, w.compressed = 0, 0
+							if via == "writeTo" {
+								g, w = lastStreamCut(g), lastStreamCut(w)
+							}
+						}
+						if fmt.Sprint(g) != fmt.Sprint(w) {
+							t.Errorf("%s %s: %+v, without readahead %+v", via, k, g, w)
+						}
 					}
 				}
 			})
@@ -247,77 +314,9 @@ func TestReadaheadHostileArchives(t *testing.T) {
 	}
 }
 
-// TestReadaheadAbandoned leaves streams half-read in every way the API
-// allows (Close, Next, NextBlob) while the goroutines run: what follows
-// reads correctly and no goroutine is left behind.
-func TestReadaheadAbandoned(t *testing.T) {
-	setReadaheadAfter(t, 0)
-	before := runtime.NumGoroutine()
-	for _, alg := range []Compression{CompressionGzip, CompressionLZ4, CompressionZstd} {
-		raw, _, _ := bigArchive(t, alg, 4096)
-		half := make([]byte, 100<<10)
-
-		r, err := NewReader(bytes.NewReader(raw), int64(len(raw)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := r.Open(r.Entry(idData))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.ReadFull(b, half); err != nil {
-			t.Fatal(err)
-		}
-		b.Close()
-		if _, err := b.Read(half); err != errClosed {
-			t.Errorf("%v: Read after Close: %v", alg, err)
-		}
-
-		s, err := NewStream(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err = s.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.ReadFull(b, half); err != nil {
-			t.Fatal(err)
-		}
-		b, err = s.Next() // passes over the rest of the data block
-		if err != nil || !b.IsBlobs() {
-			t.Fatalf("%v: Next after a half-read block: %v", alg, err)
-		}
-		var got []string
-		for {
-			oid, err := b.NextBlob()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatalf("%v: NextBlob: %v", alg, err)
-			}
-			if oid == 8 {
-				// Half of the large one, then on to the next.
-				if _, err := io.ReadFull(b, half); err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, "8:half")
-				continue
-			}
-			data, err := io.ReadAll(b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, fmt.Sprintf("%d:%s", oid, data))
-		}
-		if want := "[7:small 8:half 9:after]"; fmt.Sprint(got) != want {
-			t.Errorf("%v: blobs after a half-read block: %v, want %v", alg, got, want)
-		}
-		if _, err := s.Next(); err != io.EOF {
-			t.Errorf("%v: Next at the end: %v", alg, err)
-		}
-	}
+// checkGoroutinesGone fails t if more goroutines run than before.
+func checkGoroutinesGone(t *testing.T, before int) {
+	t.Helper()
 	// Goroutines end before halt returns; give the runtime a moment to
 	// count them out.
 	deadline := time.Now().Add(5 * time.Second)
@@ -344,41 +343,175 @@ func FuzzReadahead(f *testing.F) {
 		defer tm.Stop()
 		setReadaheadAfter(t, math.MaxInt64)
 		want, werr := readArchiveBothWays(data, 1)
-		readaheadAfter = 0
-		got, gerr := readArchiveBothWays(data, 1)
-		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
-			t.Fatalf("error %v, without readahead %v", gerr, werr)
-		}
-		// zlib reads up to 4 KiB past the end of its stream into a buffer of
-		// its own, so whether bytes after it are seen, and so which error
-		// a damaged gzip block gives, depends on how the input arrives (see
-		// hostileCases): for gzip, only the bytes both read must agree.
-		if r, err := NewReader(bytes.NewReader(data), int64(len(data))); err == nil && r.Header.Compression == CompressionGzip {
-			for k, w := range want {
-				g, ok := got[k]
-				if !ok {
-					continue
-				}
-				n := min(len(g.streams), len(w.streams))
-				if fmt.Sprint(g.streams[:n]) != fmt.Sprint(w.streams[:n]) {
-					t.Fatalf("%s: %+v, without readahead %+v", k, g, w)
-				}
-			}
-			return
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%d blocks read, without readahead %d", len(got), len(want))
-		}
-		for k, w := range want {
-			g := got[k]
-			if w.err != "" || strings.Contains(fmt.Sprint(w.streams), "...") {
-				// Chunks read ahead of a failure, or of where the
-				// reading stopped, count.
-				g.compressed, w.compressed = 0, 0
-			}
-			if fmt.Sprint(g) != fmt.Sprint(w) {
-				t.Fatalf("%s: %+v, without readahead %+v", k, g, w)
-			}
+		for _, via := range []string{"read", "writeTo"} {
+			readaheadAfter = 0
+			drainWithWriteTo = via == "writeTo"
+			got, gerr := readArchiveBothWays(data, 1)
+			drainWithWriteTo = false
+			compareReadahead(t, data, via, want, werr, got, gerr)
 		}
 	})
+}
+
+// compareReadahead is FuzzReadahead's check of one way of reading against
+// the synchronous Read.
+func compareReadahead(t *testing.T, data []byte, via string, want map[string]blockResult, werr error, got map[string]blockResult, gerr error) {
+	t.Helper()
+	if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+		t.Fatalf("%s: error %v, without readahead %v", via, gerr, werr)
+	}
+	// zlib reads up to 4 KiB past the end of its stream into a buffer of
+	// its own, so whether bytes after it are seen, and so which error
+	// a damaged gzip block gives, depends on how the input arrives (see
+	// hostileCases): for gzip, only the bytes both read must agree.
+	if r, err := NewReader(bytes.NewReader(data), int64(len(data))); err == nil && r.Header.Compression == CompressionGzip {
+		for k, w := range want {
+			g, ok := got[k]
+			if !ok {
+				continue
+			}
+			n := min(len(g.streams), len(w.streams))
+			if fmt.Sprint(g.streams[:n]) != fmt.Sprint(w.streams[:n]) {
+				t.Fatalf("%s %s: %+v, without readahead %+v", via, k, g, w)
+			}
+		}
+		return
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d blocks read, without readahead %d", via, len(got), len(want))
+	}
+	for k, w := range want {
+		g := got[k]
+		if w.err != "" || strings.Contains(fmt.Sprint(w.streams), "...") {
+			// Chunks read ahead of a failure, or of where the
+			// reading stopped, count.
+			g.compressed, w.compressed = 0, 0
+		}
+		if w.err != "" && via == "writeTo" {
+			g, w = lastStreamCut(g), lastStreamCut(w)
+		}
+		if fmt.Sprint(g) != fmt.Sprint(w) {
+			t.Fatalf("%s %s: %+v, without readahead %+v", via, k, g, w)
+		}
+	}
+}
+
+// lastStreamCut drops the digest of a failed block's last stream: WriteTo
+// may have written more of it than Read returned before the error (zstd's
+// WriteTo writes a decoded block before its checksum fails; Read does not
+// return it).
+func lastStreamCut(r blockResult) blockResult {
+	if n := len(r.streams); n > 0 {
+		r.streams = append(r.streams[:n-1:n-1], "(failed)")
+	}
+	return r
+}
+
+// failAfter accepts n bytes, then fails every write.
+type failAfter struct{ n int }
+
+var errWriterFailed = errors.New("writer failed")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) <= w.n {
+		w.n -= len(p)
+		return len(p), nil
+	}
+	k := w.n
+	w.n = 0
+	return k, errWriterFailed
+}
+
+// TestAbandonedStreams leaves streams part read in every way the API
+// allows (Close, Next, NextBlob after a half Read, or after a WriteTo that
+// a failing writer stopped), with and without the readahead goroutines
+// running: a failed WriteTo gives the writer's own error, Read then
+// refuses, what follows reads correctly and no goroutine is left behind.
+func TestAbandonedStreams(t *testing.T) {
+	before := runtime.NumGoroutine()
+	half := make([]byte, 100<<10)
+	leaves := map[string]func(b *Block) error{
+		"half read": func(b *Block) error {
+			_, err := io.ReadFull(b, half)
+			return err
+		},
+		"failed WriteTo": func(b *Block) error {
+			if n, err := b.WriteTo(&failAfter{n: len(half)}); err != errWriterFailed || n != int64(len(half)) {
+				return fmt.Errorf("WriteTo gave %d, %v; want %d, %v", n, err, len(half), errWriterFailed)
+			}
+			if _, err := b.Read(half); err == nil {
+				return errors.New("Read after a failed WriteTo succeeded")
+			}
+			return nil
+		},
+	}
+	for _, alg := range []Compression{CompressionNone, CompressionGzip, CompressionLZ4, CompressionZstd} {
+		raw, _, _ := bigArchive(t, alg, 4096)
+		for how, leave := range leaves {
+			for _, after := range []int64{0, math.MaxInt64} {
+				setReadaheadAfter(t, after)
+				name := fmt.Sprintf("%v/%s/after%d", alg, how, after)
+				r, err := NewReader(bytes.NewReader(raw), int64(len(raw)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := r.Open(r.Entry(idData))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := leave(b); err != nil {
+					t.Errorf("%s: %v", name, err)
+				}
+				b.Close()
+				if _, err := b.Read(half); err != errClosed {
+					t.Errorf("%s: Read after Close: %v", name, err)
+				}
+
+				s, err := NewStream(bytes.NewReader(raw))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b, err = s.Next(); err != nil {
+					t.Fatal(err)
+				}
+				if err := leave(b); err != nil {
+					t.Errorf("%s: %v", name, err)
+				}
+				b, err = s.Next() // passes over the rest of the data block
+				if err != nil || !b.IsBlobs() {
+					t.Fatalf("%s: Next after a part-read block: %v", name, err)
+				}
+				var got []string
+				for {
+					oid, err := b.NextBlob()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("%s: NextBlob: %v", name, err)
+					}
+					if oid == 8 {
+						// Part of the large one, then on to the next.
+						if err := leave(b); err != nil {
+							t.Errorf("%s: large object: %v", name, err)
+						}
+						got = append(got, "8:left")
+						continue
+					}
+					var buf bytes.Buffer
+					if _, err := b.WriteTo(&buf); err != nil {
+						t.Fatal(err)
+					}
+					got = append(got, fmt.Sprintf("%d:%s", oid, buf.Bytes()))
+				}
+				if want := "[7:small 8:left 9:after]"; fmt.Sprint(got) != want {
+					t.Errorf("%s: blobs after a part-read block: %v, want %v", name, got, want)
+				}
+				if _, err := s.Next(); err != io.EOF {
+					t.Errorf("%s: Next at the end: %v", name, err)
+				}
+			}
+		}
+	}
+	checkGoroutinesGone(t, before)
 }
