@@ -246,4 +246,3 @@ func catAll(w *bufio.Writer, src *archiveSource, bar *progress.Bar) error {
 
 // isCopy: the entry's data is COPY text rather than INSERT statements.
 func isCopy(e *pgarchive.Entry) bool { return e.CopyStmt.Valid && e.CopyStmt.String != "" }
-
