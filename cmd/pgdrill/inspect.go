@@ -18,13 +18,22 @@ func newInspectCmd() *cobra.Command {
 		Short: "Summarise an archive's data: rows, sizes, date/time ranges, large objects",
 		Long: `Read every data block of an archive once, as a stream, and report:
 the header; for each table its rows and its decompressed and stored sizes;
-for each timestamptz, timestamp, date and time column (typed from the
-table's CREATE TABLE) the minimum and maximum as stored (and in UTC for
-timestamptz), with and without infinities, and the counts of NULLs,
-infinities, values with non-zero microseconds and unparsable values, and the
-UTC offsets the timestamptz text carries; large objects by count and size.
+for each timestamptz, timestamp, date and time column the minimum and
+maximum as stored (and in UTC for timestamptz), with and without infinities,
+and the counts of NULLs, infinities, values with non-zero microseconds and
+unparsable values, and the UTC offsets the timestamptz text carries; large
+objects by count and size.
 
-Exit status 1 when some row or date/time value could not be read.`,
+Column types come from the archive's definitions: the table's CREATE TABLE,
+its parents' (INHERITS, recursively), the composite type of a typed table
+(CREATE TABLE ... OF), and domains (also over domains), analysed as their
+base type. Arrays of these types are listed with kind "array" and not
+analysed. A column whose type cannot be resolved, as when a parent, type or
+domain was left out of the dump (-t), is listed with kind "unknown" and a
+note, and counted as unresolved in the summary.
+
+Exit status 1 when some row or date/time value could not be read; columns
+of unknown type alone do not change it.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			loc, err := listingZone(zone)

@@ -4,17 +4,20 @@ import (
 	"strings"
 )
 
-// Kind is a date/time column type inspect analyses.
+// Kind is what inspect makes of a column's type.
 type Kind int
 
-// The column types inspect analyses; arrays of them and domains over them are
-// not recognised.
+// The kinds of column: the four date/time types inspect analyses, arrays of
+// them (listed, not analysed), types it could not resolve (listed, not
+// analysed), and everything else (left out of the report).
 const (
 	NotTemporal Kind = iota
 	Timestamptz      // timestamp with time zone
 	Timestamp        // timestamp without time zone
 	Date
-	Time // time without time zone
+	Time    // time without time zone
+	Array   // an array of one of the four, or a domain over one
+	Unknown // a type whose definition is not in the archive
 )
 
 func (k Kind) String() string {
@@ -27,85 +30,244 @@ func (k Kind) String() string {
 		return "date"
 	case Time:
 		return "time"
+	case Array:
+		return "array"
+	case Unknown:
+		return "unknown"
 	}
 	return "other"
 }
 
-// ColumnDef is one column of a CREATE TABLE statement.
-type ColumnDef struct {
-	Name string // dequoted
-	Type string // as pg_dump wrote it, whitespace collapsed: "timestamp(3) with time zone"
-	Kind Kind
+// analysed reports whether inspect reads the values of a column of kind k.
+func (k Kind) analysed() bool { return k >= Timestamptz && k <= Time }
+
+// qname is a schema-qualified name, dequoted; schema is "" when the SQL
+// did not qualify it.
+type qname struct{ schema, name string }
+
+func (q qname) String() string { return displayName(q.schema, q.name) }
+
+// typeName is a type as a definition writes it. pg_dump sets an empty
+// search_path, so format_type qualifies every type outside pg_catalog: a
+// qualified name is a user-defined type (a domain perhaps), an unqualified
+// one a built-in.
+type typeName struct {
+	text  string // whitespace collapsed, keywords lower-case: "timestamp(3) with time zone"
+	elem  string // text without the array brackets
+	kind  Kind   // the built-in date/time kind of elem, else NotTemporal
+	user  qname  // a user-defined type; zero for a built-in
+	array bool
 }
 
-// TableColumns reads the columns of the CREATE TABLE statement pg_dump writes
-// in a TABLE entry's defn. Constraints are skipped. It returns nil when the
-// statement has no column list it understands (CREATE TABLE ... OF type, or
-// not a CREATE TABLE at all). An inheritance child lists only its own
-// columns, as pg_dump prints them.
-func TableColumns(defn string) []ColumnDef {
-	toks := tokenize(defn)
-	i := 0
-	word := func(w string) bool {
-		if i < len(toks) && toks[i].kind == tokWord && strings.EqualFold(toks[i].text, w) {
-			i++
-			return true
+// element is the type of an array's elements.
+func (t typeName) element() typeName {
+	t.text, t.array = t.elem, false
+	return t
+}
+
+// colDef is one column of a CREATE TABLE, or attribute of a CREATE TYPE.
+type colDef struct {
+	name string // dequoted
+	typ  typeName
+}
+
+// tableDef is what a TABLE entry's CREATE TABLE says about the columns.
+type tableDef struct {
+	cols    []colDef // the columns written out: an inheritance child's own
+	of      qname    // CREATE TABLE ... OF type: the columns are the type's
+	parents []qname  // INHERITS (...), or the parent of PARTITION OF
+}
+
+// parseCreateTable reads the CREATE [UNLOGGED|FOREIGN] TABLE statement
+// pg_dump writes in a TABLE entry's defn. Constraints are skipped, and so is
+// the option list of a typed table or of the PARTITION OF form that pg_dump
+// before 12 wrote (their columns carry no types). ok is false when the
+// statement is not one it understands.
+func parseCreateTable(defn string) (td tableDef, ok bool) {
+	p := &parser{toks: tokenize(defn)}
+	if !p.word("CREATE") {
+		return td, false
+	}
+	if !p.word("UNLOGGED") {
+		p.word("FOREIGN")
+	}
+	if !p.word("TABLE") {
+		return td, false
+	}
+	if _, ok := p.qname(); !ok {
+		return td, false
+	}
+	typed := false
+	switch {
+	case p.word("OF"):
+		if td.of, ok = p.qname(); !ok {
+			return td, false
 		}
-		return false
-	}
-	if !word("CREATE") {
-		return nil
-	}
-	word("UNLOGGED")
-	if !word("TABLE") {
-		return nil
-	}
-	// The (possibly qualified) table name, then the column list.
-	for j := 0; j < 2; j++ {
-		if i >= len(toks) || (toks[i].kind != tokWord && toks[i].kind != tokQuoted) {
-			return nil
+		typed = true
+	case p.word("PARTITION"):
+		if !p.word("OF") {
+			return td, false
 		}
-		i++
-		if i < len(toks) && toks[i].text == "." && toks[i].kind == tokPunct {
-			i++
-			continue
+		parent, ok := p.qname()
+		if !ok {
+			return td, false
 		}
-		break
+		td.parents = append(td.parents, parent)
+		typed = true
 	}
-	if i >= len(toks) || toks[i].kind != tokPunct || toks[i].text != "(" {
-		return nil
+	if p.punct("(") {
+		elems, ok := p.list()
+		if !ok {
+			return td, false
+		}
+		for _, elem := range elems {
+			if c, ok := parseColumn(elem); ok && !typed {
+				td.cols = append(td.cols, c)
+			}
+		}
+	} else if !typed {
+		return td, false
 	}
-	i++
-	var cols []ColumnDef
+	if p.word("INHERITS") {
+		if !p.punct("(") {
+			return td, false
+		}
+		elems, ok := p.list()
+		if !ok {
+			return td, false
+		}
+		for _, elem := range elems {
+			q, ok := (&parser{toks: elem}).qname()
+			if !ok {
+				return td, false
+			}
+			td.parents = append(td.parents, q)
+		}
+	}
+	return td, true
+}
+
+// parseCompositeType reads the attributes of CREATE TYPE name AS (...), the
+// defn of a composite TYPE entry; ok is false for any other CREATE TYPE.
+func parseCompositeType(defn string) (cols []colDef, ok bool) {
+	p := &parser{toks: tokenize(defn)}
+	if !p.word("CREATE") || !p.word("TYPE") {
+		return nil, false
+	}
+	if _, ok := p.qname(); !ok || !p.word("AS") || !p.punct("(") {
+		return nil, false
+	}
+	elems, ok := p.list()
+	if !ok {
+		return nil, false
+	}
+	for _, elem := range elems {
+		if c, ok := parseColumn(elem); ok {
+			cols = append(cols, c)
+		}
+	}
+	return cols, true
+}
+
+// parseDomain reads the base type of CREATE DOMAIN name AS type ..., the
+// defn of a DOMAIN entry.
+func parseDomain(defn string) (base typeName, ok bool) {
+	p := &parser{toks: tokenize(defn)}
+	if !p.word("CREATE") || !p.word("DOMAIN") {
+		return base, false
+	}
+	if _, ok := p.qname(); !ok || !p.word("AS") {
+		return base, false
+	}
+	rest := p.toks[p.i:]
+	for j, t := range rest {
+		if t.kind == tokPunct && t.text == ";" {
+			rest = rest[:j]
+			break
+		}
+	}
+	base = parseType(rest)
+	return base, base.text != ""
+}
+
+// parser walks the tokens of one statement.
+type parser struct {
+	toks []token
+	i    int
+}
+
+// word consumes the keyword w if it is next.
+func (p *parser) word(w string) bool {
+	if p.i < len(p.toks) && p.toks[p.i].kind == tokWord && strings.EqualFold(p.toks[p.i].text, w) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// punct consumes the punctuation s if it is next.
+func (p *parser) punct(s string) bool {
+	if p.i < len(p.toks) && p.toks[p.i].kind == tokPunct && p.toks[p.i].text == s {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// ident consumes an identifier, quoted or not.
+func (p *parser) ident() (string, bool) {
+	if p.i < len(p.toks) && (p.toks[p.i].kind == tokWord || p.toks[p.i].kind == tokQuoted) {
+		p.i++
+		return p.toks[p.i-1].text, true
+	}
+	return "", false
+}
+
+// qname consumes a name, schema-qualified or not.
+func (p *parser) qname() (qname, bool) {
+	first, ok := p.ident()
+	if !ok {
+		return qname{}, false
+	}
+	if !p.punct(".") {
+		return qname{name: first}, true
+	}
+	second, ok := p.ident()
+	return qname{first, second}, ok
+}
+
+// list consumes a parenthesised list whose "(" was just read, up to its
+// ")", and returns the elements between the commas at its own level.
+func (p *parser) list() ([][]token, bool) {
+	var elems [][]token
 	var elem []token
 	depth := 0
-	for ; i < len(toks); i++ {
-		t := toks[i]
+	for ; p.i < len(p.toks); p.i++ {
+		t := p.toks[p.i]
 		if t.kind == tokPunct {
 			switch t.text {
 			case "(", "[":
 				depth++
 			case ")", "]":
 				if depth == 0 {
-					if c, ok := columnDef(elem); ok {
-						cols = append(cols, c)
+					p.i++
+					if len(elem) > 0 {
+						elems = append(elems, elem)
 					}
-					return cols
+					return elems, true
 				}
 				depth--
 			case ",":
 				if depth == 0 {
-					if c, ok := columnDef(elem); ok {
-						cols = append(cols, c)
-					}
-					elem = elem[:0]
+					elems = append(elems, elem)
+					elem = nil
 					continue
 				}
 			}
 		}
 		elem = append(elem, t)
 	}
-	return nil // no closing parenthesis
+	return nil, false // no closing parenthesis
 }
 
 // tableConstraint are the words that start a table constraint rather than a
@@ -115,52 +277,77 @@ var tableConstraint = map[string]bool{
 	"foreign": true, "exclude": true, "like": true,
 }
 
-// typeEnd are the words that end a column's type.
+// typeEnd are the words that end a column's or a domain's type.
 var typeEnd = map[string]bool{
 	"collate": true, "default": true, "not": true, "null": true, "generated": true,
 	"constraint": true, "check": true, "references": true, "unique": true,
-	"primary": true, "compression": true, "storage": true,
+	"primary": true, "compression": true, "storage": true, "options": true,
 }
 
-func columnDef(elem []token) (ColumnDef, bool) {
+// parseColumn reads one element of a column list: a name and its type.
+func parseColumn(elem []token) (colDef, bool) {
 	if len(elem) < 2 {
-		return ColumnDef{}, false
+		return colDef{}, false
 	}
-	var c ColumnDef
+	var c colDef
 	switch elem[0].kind {
 	case tokQuoted:
-		c.Name = elem[0].text
+		c.name = elem[0].text
 	case tokWord:
 		if tableConstraint[strings.ToLower(elem[0].text)] {
-			return ColumnDef{}, false
+			return colDef{}, false
 		}
-		c.Name = elem[0].text
+		c.name = elem[0].text
 	default:
-		return ColumnDef{}, false
+		return colDef{}, false
+	}
+	c.typ = parseType(elem[1:])
+	return c, true
+}
+
+// parseType reads a type from its tokens, up to the first word that ends it.
+func parseType(toks []token) typeName {
+	var t typeName
+	for i, tok := range toks {
+		// A keyword after "." is a type's name: public.options.
+		afterDot := i > 0 && toks[i-1].kind == tokPunct && toks[i-1].text == "."
+		if tok.kind == tokWord && !afterDot && typeEnd[strings.ToLower(tok.text)] {
+			toks = toks[:i]
+			break
+		}
+	}
+	if q, ok := (&parser{toks: toks}).qname(); ok && q.schema != "" {
+		t.user = q
 	}
 	var b strings.Builder
 	spaceBefore := false // a word here needs a space before it
-	for _, t := range elem[1:] {
-		if t.kind == tokWord && typeEnd[strings.ToLower(t.text)] {
-			break
+	for _, tok := range toks {
+		if tok.kind == tokPunct && tok.text == "[" && !t.array {
+			t.array = true
+			t.elem = b.String()
 		}
-		isWord := t.kind != tokPunct
+		isWord := tok.kind != tokPunct
 		if isWord && spaceBefore {
 			b.WriteByte(' ')
 		}
-		switch t.kind {
+		switch tok.kind {
 		case tokWord:
-			b.WriteString(strings.ToLower(t.text))
+			b.WriteString(strings.ToLower(tok.text))
 		case tokQuoted:
-			b.WriteString(`"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`)
+			b.WriteString(`"` + strings.ReplaceAll(tok.text, `"`, `""`) + `"`)
 		default:
-			b.WriteString(t.text)
+			b.WriteString(tok.text)
 		}
-		spaceBefore = isWord || t.text == ")" || t.text == "]"
+		spaceBefore = isWord || tok.text == ")" || tok.text == "]"
 	}
-	c.Type = b.String()
-	c.Kind = kindOf(c.Type)
-	return c, true
+	t.text = b.String()
+	if !t.array {
+		t.elem = t.text
+	}
+	if t.user == (qname{}) {
+		t.kind = kindOf(t.elem)
+	}
+	return t
 }
 
 // kindOf recognises the type names format_type prints.

@@ -5,11 +5,27 @@
 // and size. Each block is read once, as a stream, so memory stays flat
 // however large the archive is.
 //
-// Column types come from the CREATE TABLE statement in the TABLE entry that
-// each TABLE DATA entry names as its first dependency, matched by name to the
-// columns of the COPY statement. Domains are not resolved, arrays are not
-// analysed, and inherited columns (absent from a child's CREATE TABLE) are
-// not found.
+// Column types come from the definitions in the archive's TOC, matched by
+// name to the columns of each COPY statement. The TABLE entry that a TABLE
+// DATA entry names as its first dependency gives the table's own columns;
+// the columns it inherits, which pg_dump leaves out of a child's CREATE
+// TABLE, come from the TABLE entries its INHERITS clause names (recursively,
+// every parent); a typed table's (CREATE TABLE ... OF type) from the
+// composite TYPE entry; and a column whose type is a domain, or a domain
+// over a domain, is analysed as the domain's base type, from the DOMAIN
+// entries. Partitions need none of this: pg_dump 14 and later writes each
+// with all its columns and attaches it in a separate TABLE ATTACH entry (the
+// PARTITION OF form of older pg_dump is read as inheritance).
+//
+// Analysed are columns of types timestamp with time zone, timestamp without
+// time zone, date and time without time zone, with any precision. Not
+// analysed: time with time zone, intervals, ranges, and arrays of the four
+// (or domains over such arrays), which the report lists with kind "array"
+// but never reads as scalar values. A column whose type cannot be resolved,
+// because its parent, composite type or domain is not in the archive (a dump
+// made with -t, say) or its definition is not understood, is listed with
+// kind "unknown" and a note saying why, and is counted in the summary; it is
+// never silently left out.
 package inspect
 
 import (
@@ -61,9 +77,12 @@ type Summary struct {
 	DumpVersion   *string   `json:"dumpVersion"`
 	TOCEntries    int       `json:"tocEntries"`
 	TableData     int       `json:"tableData"` // TABLE DATA entries
-	Rows          int64     `json:"rows"`
-	RawBytes      int64     `json:"rawBytes"`
-	Compressed    int64     `json:"compressedBytes"`
+	// Unresolved counts the columns of kind Unknown: their values may be
+	// dates or times that were not analysed.
+	Unresolved int   `json:"unresolvedColumns,omitempty"`
+	Rows       int64 `json:"rows"`
+	RawBytes   int64 `json:"rawBytes"`
+	Compressed int64 `json:"compressedBytes"`
 }
 
 // Table is one TABLE DATA entry.
@@ -73,13 +92,15 @@ type Table struct {
 	Name      string `json:"name"`
 	// Inserts is set when the data is INSERT statements (pg_dump
 	// --inserts): rows are then not counted or analysed.
-	Inserts         bool      `json:"inserts,omitempty"`
-	Rows            int64     `json:"rows"`
-	RawBytes        int64     `json:"rawBytes"`        // decompressed, terminator included
-	CompressedBytes int64     `json:"compressedBytes"` // as stored in the file
-	BadRows         int64     `json:"badRows,omitempty"`
-	Note            string    `json:"note,omitempty"` // why columns could not be typed
-	Columns         []*Column `json:"columns"`        // date/time columns only
+	Inserts         bool   `json:"inserts,omitempty"`
+	Rows            int64  `json:"rows"`
+	RawBytes        int64  `json:"rawBytes"`        // decompressed, terminator included
+	CompressedBytes int64  `json:"compressedBytes"` // as stored in the file
+	BadRows         int64  `json:"badRows,omitempty"`
+	Note            string `json:"note,omitempty"` // why columns could not be typed
+	// Columns are the date/time columns, arrays of them and columns of
+	// unknown type, in COPY order.
+	Columns []*Column `json:"columns"`
 
 	entry *pgarchive.Entry
 	width int // COPY column count
@@ -87,10 +108,17 @@ type Table struct {
 
 // Column is one date/time column of a table.
 type Column struct {
-	Name       string `json:"name"`
-	Type       string `json:"type"` // as in CREATE TABLE
-	Kind       Kind   `json:"kind"`
-	Values     int64  `json:"values"` // non-NULL
+	Name string `json:"name"`
+	Type string `json:"type"` // as declared; "" when the declaration was not found
+	Kind Kind   `json:"kind"`
+	// Base is the built-in type a domain stands for.
+	Base string `json:"base,omitempty"`
+	// Origin says where a column not declared in the table's own CREATE
+	// TABLE was: "inherited from public.base", "attribute of type public.t".
+	Origin string `json:"origin,omitempty"`
+	// Note says why a column of kind Array or Unknown is not analysed.
+	Note       string `json:"note,omitempty"`
+	Values     int64  `json:"values"` // non-NULL (of kinds Array and Unknown: only these two are counted)
 	Nulls      int64  `json:"nulls"`
 	Infinite   int64  `json:"infinite"`
 	Fractional int64  `json:"fractional"` // non-zero microseconds
@@ -165,14 +193,20 @@ func Archive(h pgarchive.Header, entries []*pgarchive.Entry, blocks Blocks, opts
 	for _, e := range entries {
 		byID[e.DumpID] = e
 	}
+	cat := newCatalog(entries)
 	tables := make(map[*pgarchive.Entry]*Table)
 	for _, e := range entries {
 		if e.Desc != "TABLE DATA" {
 			continue
 		}
-		t := newTable(e, byID)
+		t := newTable(e, byID, cat)
 		r.Tables = append(r.Tables, t)
 		tables[e] = t
+		for _, c := range t.Columns {
+			if c.Kind == Unknown {
+				r.Archive.Unresolved++
+			}
+		}
 	}
 	r.Archive.TableData = len(r.Tables)
 
@@ -211,7 +245,7 @@ func Archive(h pgarchive.Header, entries []*pgarchive.Entry, blocks Blocks, opts
 
 // newTable prepares the analysis of one TABLE DATA entry: which COPY columns
 // are dates and times.
-func newTable(e *pgarchive.Entry, byID map[int]*pgarchive.Entry) *Table {
+func newTable(e *pgarchive.Entry, byID map[int]*pgarchive.Entry, cat *catalog) *Table {
 	t := &Table{DumpID: e.DumpID, Namespace: e.Namespace.String, Name: e.Tag, entry: e, Columns: []*Column{}}
 	if !e.CopyStmt.Valid || e.CopyStmt.String == "" {
 		t.Inserts = true
@@ -228,34 +262,49 @@ func newTable(e *pgarchive.Entry, byID map[int]*pgarchive.Entry) *Table {
 	if len(e.Dependencies) > 0 {
 		table = byID[e.Dependencies[0]]
 	}
-	if table == nil || table.Desc != "TABLE" {
-		t.Note = "no TABLE entry as first dependency: column types unknown"
-		return t
+	tc := &tableColumns{lacking: []string{"no TABLE entry as first dependency"}}
+	if table != nil && table.Desc == "TABLE" {
+		tc = cat.tableColumns(table)
 	}
-	defs := TableColumns(table.Defn.String)
-	if defs == nil {
-		t.Note = "CREATE TABLE not understood: column types unknown"
-		return t
-	}
-	types := make(map[string]ColumnDef, len(defs))
-	for _, d := range defs {
-		types[d.Name] = d
-	}
-	var missing []string
+	missing := false
 	for i, n := range names {
-		d, ok := types[n]
+		ct, ok := tc.cols[n]
 		if !ok {
-			missing = append(missing, n)
+			missing = true
+			note := "not in the table's CREATE TABLE"
+			if len(tc.lacking) > 0 {
+				note = "declared in a definition not in the archive"
+			}
+			t.Columns = append(t.Columns, &Column{Name: n, Kind: Unknown, Note: note, index: i})
 			continue
 		}
-		if d.Kind != NotTemporal {
-			t.Columns = append(t.Columns, &Column{Name: n, Type: d.Type, Kind: d.Kind, index: i})
+		k, base, note := cat.resolveType(ct.typ, 0)
+		if k == NotTemporal {
+			continue
 		}
+		c := &Column{Name: n, Type: ct.typ.text, Kind: k, Origin: ct.origin, Note: note, index: i}
+		if k.analysed() && ct.typ.user != (qname{}) {
+			c.Base = base
+		}
+		t.Columns = append(t.Columns, c)
 	}
-	if len(missing) > 0 {
-		t.Note = "not in CREATE TABLE (inherited?), types unknown: " + strings.Join(missing, ", ")
+	if missing && len(tc.lacking) > 0 {
+		t.Note = "column types unknown: " + strings.Join(unique(tc.lacking), "; ")
 	}
 	return t
+}
+
+// unique drops repeated strings, keeping the first of each.
+func unique(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // countingReader counts the decompressed bytes read from a block and reports
@@ -341,10 +390,15 @@ func (lo *LargeObjects) read(b *pgarchive.Block, progress func(int64)) error {
 	return nil
 }
 
-// observe takes one field: nil is NULL.
+// observe takes one field: nil is NULL. Of a column not analysed it only
+// counts NULLs and values.
 func (c *Column) observe(f []byte) {
 	if f == nil {
 		c.Nulls++
+		return
+	}
+	if !c.Kind.analysed() {
+		c.Values++
 		return
 	}
 	s := string(f)

@@ -18,39 +18,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-func TestTableColumns(t *testing.T) {
-	tests := []struct {
-		name string
-		defn string
-		want string // name:type:kind, ...
-	}{
-		{"events", "CREATE TABLE public.events (\n    id bigint NOT NULL,\n    ts timestamp with time zone,\n    t timestamp without time zone,\n    d date,\n    tm time without time zone,\n    note text\n);\n",
-			"id:bigint:other ts:timestamp with time zone:timestamptz t:timestamp without time zone:timestamp d:date:date tm:time without time zone:time note:text:other"},
-		{"precision, defaults, collation", "CREATE UNLOGGED TABLE \"S\".\"T (x)\" (\n    \"Col, 1\" timestamp(3) with time zone DEFAULT '2024-01-01 00:00:00+00'::timestamp with time zone NOT NULL,\n    c text COLLATE pg_catalog.\"C\" DEFAULT 'a,b)'::text,\n    t0 time(0) without time zone,\n    n numeric(30,6) CHECK ((n > (0)::numeric)),\n    CONSTRAINT x CHECK ((c <> ''::text))\n);\n",
-			"Col, 1:timestamp(3) with time zone:timestamptz c:text:other t0:time(0) without time zone:time n:numeric(30,6):other"},
-		{"arrays, timetz, domains, user types", "CREATE TABLE public.a (\n    ts timestamp with time zone[],\n    tz time with time zone,\n    dd public.mydate,\n    \"date\" date,\n    x public.\"date\"\n);\n",
-			"ts:timestamp with time zone[]:other tz:time with time zone:other dd:public.mydate:other date:date:date x:public.\"date\":other"},
-		{"generated, partitioned", "CREATE TABLE public.m (\n    at date NOT NULL,\n    y integer GENERATED ALWAYS AS ((EXTRACT(year FROM at))::integer) STORED\n)\nPARTITION BY RANGE (at);\n",
-			"at:date:date y:integer:other"},
-		{"E string with quote", "CREATE TABLE t (\n    a text DEFAULT E'it\\'s, (',\n    b date\n);\n",
-			"a:text:other b:date:date"},
-		{"typed table", "CREATE TABLE public.t OF public.typ (\n    x WITH OPTIONS NOT NULL\n);\n", ""},
-		{"not a table", "CREATE VIEW v AS SELECT 1;\n", ""},
-		{"unterminated", "CREATE TABLE t (\n    a date,\n", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, c := range TableColumns(tt.defn) {
-				got = append(got, c.Name+":"+c.Type+":"+c.Kind.String())
-			}
-			if s := strings.Join(got, " "); s != tt.want {
-				t.Errorf("got  %s\nwant %s", s, tt.want)
-			}
-		})
-	}
-}
-
 // readerBlocks gives the blocks of a random-access Reader in TOC order.
 type readerBlocks struct {
 	r    *pgarchive.Reader
@@ -113,32 +80,38 @@ func fixtureDumps(t *testing.T) []string {
 func TestGoldens(t *testing.T) {
 	for _, name := range []string{"full-gzip", "tz-paris"} {
 		file := filepath.Join("..", "..", "testdata", "pg17", name+".dump")
-		r := inspectFile(t, file)
-		var text, js bytes.Buffer
-		if err := r.WriteText(&text, file); err != nil {
-			t.Fatal(err)
-		}
-		enc := json.NewEncoder(&js)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(r); err != nil {
-			t.Fatal(err)
-		}
-		for ext, got := range map[string][]byte{".txt": text.Bytes(), ".json": js.Bytes()} {
-			golden := filepath.Join("testdata", name+ext)
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
+		checkGoldens(t, inspectFile(t, file), file, filepath.Join("testdata", name))
+	}
+}
+
+// checkGoldens compares the text report, the archive labelled label, and
+// the JSON report with golden+".txt" and golden+".json", or with -update
+// rewrites them.
+func checkGoldens(t *testing.T, r *Report, label, golden string) {
+	t.Helper()
+	var text, js bytes.Buffer
+	if err := r.WriteText(&text, label); err != nil {
+		t.Fatal(err)
+	}
+	enc := json.NewEncoder(&js)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	for ext, got := range map[string][]byte{".txt": text.Bytes(), ".json": js.Bytes()} {
+		if *update {
+			if err := os.WriteFile(golden+ext, got, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s:\n%s", name, golden, got)
-			}
+			continue
+		}
+		want, err := os.ReadFile(golden + ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s:\n%s", label, golden+ext, got)
 		}
 	}
 }

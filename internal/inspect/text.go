@@ -30,6 +30,9 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 	}
 	field("TOC entries", "%d", a.TOCEntries)
 	field("table data", "%d tables, %d rows, %d bytes raw, %d compressed", a.TableData, a.Rows, a.RawBytes, a.Compressed)
+	if a.Unresolved > 0 {
+		field("unresolved", "%d columns of unknown type, not analysed (see the notes)", a.Unresolved)
+	}
 	lo := r.LargeObjects
 	field("large objects", "%d, %d bytes raw, %d compressed", lo.Count, lo.Bytes, lo.CompressedBytes)
 
@@ -47,7 +50,11 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 			fmt.Fprintf(bw, "  note: %s\n", t.Note)
 		}
 		for _, c := range t.Columns {
-			fmt.Fprintf(bw, "  %s  %s\n", displayIdent(c.Name), c.Type)
+			fmt.Fprintf(bw, "  %s  %s%s\n", displayIdent(c.Name), c.displayType(), c.origin())
+			if !c.Kind.analysed() {
+				fmt.Fprintf(bw, "    not analysed: %s; values %d, nulls %d\n", c.Note, c.Values, c.Nulls)
+				continue
+			}
 			fmt.Fprintf(bw, "    values %d, nulls %d, infinite %d, fractional %d, invalid %d\n",
 				c.Values, c.Nulls, c.Infinite, c.Fractional, c.Invalid)
 			value := func(label string, v *Value) {
@@ -75,6 +82,30 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// displayType is the declared type, or what is known of it.
+func (c *Column) displayType() string {
+	if c.Type == "" {
+		return "(type unknown)"
+	}
+	return c.Type
+}
+
+// origin says in parentheses where the type came from, if not plainly from
+// the table's own CREATE TABLE.
+func (c *Column) origin() string {
+	var parts []string
+	if c.Base != "" {
+		parts = append(parts, "domain over "+c.Base)
+	}
+	if c.Origin != "" {
+		parts = append(parts, c.Origin)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  (" + strings.Join(parts, ", ") + ")"
 }
 
 // displayName is a qualified name as SQL would quote it, with control
