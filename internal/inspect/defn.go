@@ -97,13 +97,13 @@ func parseCreateTable(defn string) (td tableDef, ok bool) {
 	if _, ok := p.qname(); !ok {
 		return td, false
 	}
-	typed := false
+	optionsOnly := false // the column list holds options, no types
 	switch {
 	case p.word("OF"):
 		if td.of, ok = p.qname(); !ok {
 			return td, false
 		}
-		typed = true
+		optionsOnly = true
 	case p.word("PARTITION"):
 		if !p.word("OF") {
 			return td, false
@@ -113,7 +113,7 @@ func parseCreateTable(defn string) (td tableDef, ok bool) {
 			return td, false
 		}
 		td.parents = append(td.parents, parent)
-		typed = true
+		optionsOnly = true
 	}
 	if p.punct("(") {
 		elems, ok := p.list()
@@ -121,11 +121,11 @@ func parseCreateTable(defn string) (td tableDef, ok bool) {
 			return td, false
 		}
 		for _, elem := range elems {
-			if c, ok := parseColumn(elem); ok && !typed {
+			if c, ok := parseColumn(elem); ok && !optionsOnly {
 				td.cols = append(td.cols, c)
 			}
 		}
-	} else if !typed {
+	} else if !optionsOnly {
 		return td, false
 	}
 	if p.word("INHERITS") {
