@@ -80,8 +80,8 @@ type tableDef struct {
 
 // parseCreateTable reads the CREATE [UNLOGGED|FOREIGN] TABLE statement
 // pg_dump writes in a TABLE entry's defn. Constraints are skipped, and so is
-// the option list of a typed table or of the PARTITION OF form that pg_dump
-// before 12 wrote (their columns carry no types). ok is false when the
+// the option list of a typed table or of the PARTITION OF form that older
+// pg_dump wrote (their columns carry no types). ok is false when the
 // statement is not one it understands.
 func parseCreateTable(defn string) (td tableDef, ok bool) {
 	p := &parser{toks: tokenize(defn)}

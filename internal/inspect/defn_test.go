@@ -58,7 +58,7 @@ func TestParseCreateTable(t *testing.T) {
 		{name: "typed table, old option form", defn: "CREATE TABLE public.t OF public.typ (\n    x WITH OPTIONS NOT NULL\n);\n",
 			of: "public|typ"},
 		{name: "typed table, no options", defn: "CREATE TABLE public.t OF \"S\".\"T\";\n", of: "S|T"},
-		{name: "PARTITION OF before pg_dump 12", defn: "CREATE TABLE public.m_2023 PARTITION OF public.m (\n    v WITH OPTIONS DEFAULT 0\n)\nFOR VALUES FROM ('2023-01-01') TO ('2024-01-01');\n",
+		{name: "PARTITION OF, as older pg_dump wrote it", defn: "CREATE TABLE public.m_2023 PARTITION OF public.m (\n    v WITH OPTIONS DEFAULT 0\n)\nFOR VALUES FROM ('2023-01-01') TO ('2024-01-01');\n",
 			parents: "public|m"},
 		{name: "foreign table", defn: "CREATE FOREIGN TABLE public.f (\n    at timestamp without time zone OPTIONS (\n    column_name 'when'\n)\n)\nSERVER s;\n",
 			want: "at:timestamp without time zone:timestamp"},
@@ -158,6 +158,11 @@ func TestResolveType(t *testing.T) {
 		{"public.loop1", "unknown: domains nest deeper than 64"},
 		{"public.bad", "unknown: the CREATE DOMAIN of public.bad is not understood"},
 		{"time with time zone", "other"},
+	}
+	// With an extension in the archive, a missing type may be one of its.
+	withExt := newCatalog([]*pgarchive.Entry{entry("EXTENSION", "", "citext", "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;")})
+	if _, _, note := withExt.resolveType(parseType(tokenize("public.citext")), 0); note != "type public.citext is not in the archive (an extension's, perhaps: pg_dump writes only their CREATE EXTENSION)" {
+		t.Errorf("extension type: %q", note)
 	}
 	for _, tt := range tests {
 		typ := parseType(tokenize(tt.typ))

@@ -13,9 +13,9 @@
 // every parent); a typed table's (CREATE TABLE ... OF type) from the
 // composite TYPE entry; and a column whose type is a domain, or a domain
 // over a domain, is analysed as the domain's base type, from the DOMAIN
-// entries. Partitions need none of this: pg_dump 14 and later writes each
-// with all its columns and attaches it in a separate TABLE ATTACH entry (the
-// PARTITION OF form of older pg_dump is read as inheritance).
+// entries. Partitions need none of this: pg_dump 15 and 17 (verified)
+// write each with all its columns and attach it in a separate TABLE ATTACH
+// entry; the PARTITION OF form of older pg_dump is read as inheritance.
 //
 // Analysed are columns of types timestamp with time zone, timestamp without
 // time zone, date and time without time zone, with any precision. Not
@@ -23,7 +23,8 @@
 // (or domains over such arrays), which the report lists with kind "array"
 // but never reads as scalar values. A column whose type cannot be resolved,
 // because its parent, composite type or domain is not in the archive (a dump
-// made with -t, say) or its definition is not understood, is listed with
+// made with -t, say; or the type is an extension's, which pg_dump leaves to
+// CREATE EXTENSION) or its definition is not understood, is listed with
 // kind "unknown" and a note saying why, and is counted in the summary; it is
 // never silently left out.
 package inspect

@@ -18,7 +18,9 @@ type catalog struct {
 	types    map[qname]*pgarchive.Entry // TYPE: composite types of typed tables
 	domains  map[qname]*pgarchive.Entry
 	typeName map[qname]bool // everything that defines a type of its name
-	columns  map[*pgarchive.Entry]*tableColumns
+	// extensions: the archive creates some, whose types it does not define.
+	extensions bool
+	columns    map[*pgarchive.Entry]*tableColumns
 }
 
 // tableColumns are a table's columns by name, its own and those it inherits.
@@ -53,6 +55,8 @@ func newCatalog(entries []*pgarchive.Entry) *catalog {
 			c.types[q] = e
 		case "DOMAIN":
 			c.domains[q] = e
+		case "EXTENSION":
+			c.extensions = true
 		}
 		switch e.Desc {
 		// Every relation has a row type of its name; a column may use it.
@@ -153,7 +157,11 @@ func (c *catalog) resolveType(t typeName, depth int) (k Kind, base, note string)
 		if c.typeName[t.user] {
 			return NotTemporal, "", ""
 		}
-		return Unknown, "", "type " + t.user.String() + " is not in the archive"
+		note := "type " + t.user.String() + " is not in the archive"
+		if c.extensions {
+			note += " (an extension's, perhaps: pg_dump writes only their CREATE EXTENSION)"
+		}
+		return Unknown, "", note
 	}
 	bt, ok := parseDomain(d.Defn.String)
 	if !ok {
