@@ -33,3 +33,4 @@ fuzz:
 # PostgreSQL 15 binaries and ../shared/tools/pg17.
 testdata:
 	bash testdata/gen.sh
+	bash testdata/inspect/gen.sh
