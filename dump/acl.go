@@ -191,6 +191,7 @@ func (d *dumper) attachCommentsAndACLs() error {
 		all = append([]*object{d.dbObj}, all...)
 	}
 	for _, o := range all {
+		var objACL *object // the object's own ACL entry, if any
 		if o.commentType != "" {
 			if text, ok := d.comments[commentKey{o.cat.class, o.cat.oid, 0}]; ok && text != o.defaultComment {
 				d.commentEntry(o, o.commentType, o.sqlName, o.tagName, text)
@@ -216,7 +217,7 @@ func (d *dumper) attachCommentsAndACLs() error {
 				return fmt.Errorf("dump: ACL of %s: %w", o, err)
 			}
 			if cmds != "" {
-				d.aclEntry(o, o.aclType+" "+o.tagName, cmds)
+				objACL = d.aclEntry(o, o.aclType+" "+o.tagName, cmds)
 			}
 		}
 		if o.compositeRel != 0 {
@@ -234,7 +235,11 @@ func (d *dumper) attachCommentsAndACLs() error {
 					return fmt.Errorf("dump: ACL of %s column %s: %w", o, c.name, err)
 				}
 				if cmds != "" {
-					d.aclEntry(o, "COLUMN "+d.q.id(t.name)+"."+d.q.id(c.name), cmds)
+					// A column's ACL also waits for the table's, as in pg_dump.
+					acl := d.aclEntry(o, "COLUMN "+d.q.id(t.name)+"."+d.q.id(c.name), cmds)
+					if objACL != nil {
+						acl.verbatimDeps(o, objACL)
+					}
 				}
 			}
 		}
@@ -272,8 +277,8 @@ func (d *dumper) commentEntry(o *object, typ, sqlName, tagName, text string) {
 	}
 }
 
-func (d *dumper) aclEntry(o *object, tag, cmds string) {
-	d.child(o, "ACL", tag, pgarchive.SectionNone, cmds)
+func (d *dumper) aclEntry(o *object, tag, cmds string) *object {
+	return d.child(o, "ACL", tag, pgarchive.SectionNone, cmds)
 }
 
 func (d *dumper) collectDefaultACLs() error {

@@ -105,6 +105,7 @@ func (d *dumper) collectBlobs() error {
 		data.entry.HadDumper = true
 		data.blobs = group
 		data.dependOn(meta)
+		data.verbatimDeps(meta, d.preBound)
 	}
 	return nil
 }

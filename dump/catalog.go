@@ -172,6 +172,9 @@ func (d *dumper) databaseProperties(db *object, name string) error {
 	}
 	p := &object{entry: pgarchive.Entry{Desc: "DATABASE PROPERTIES", Tag: name, Section: pgarchive.SectionPreData,
 		Defn: pgarchive.Str(b.String()), DropStmt: pgarchive.Str(""), Owner: db.entry.Owner, WithOIDs: "false"}}
+	// pg_dump 15 and 17 hand ArchiveEntry the DATABASE's ID without a
+	// count, so the entry has no dependencies.
+	p.verbatimDeps()
 	d.propsObj = p
 	return nil
 }

@@ -37,13 +37,14 @@ func (d *dumper) collectIndexes() error {
 		return err
 	}
 	type attach struct {
-		child  *object
-		index  uint32 // the partition index's own OID
+		child  *object // the partition's INDEX, or its constraint's index
+		index  uint32  // the partition index's own OID
 		parent uint32
 		table  *table
 		name   string
 	}
 	var attaches []attach
+	tableOf := map[uint32]*table{} // by index OID
 	d.indexAttaches = map[uint32][]indexAttach{}
 	for _, x := range list {
 		t := d.tables[x.rel]
@@ -55,7 +56,8 @@ func (d *dumper) collectIndexes() error {
 			continue
 		}
 		qidx := d.q.qual(t.obj.ns, x.name)
-		var o *object
+		tableOf[x.oid] = t
+		var o, index *object
 		if x.conOID != 0 {
 			o = d.newObject(prioConstraint, "CONSTRAINT", t.name+" "+x.conName)
 			o.name = x.conName
@@ -64,6 +66,11 @@ func (d *dumper) collectIndexes() error {
 			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s DROP CONSTRAINT %s;\n", t.qual, d.q.id(x.conName)))
 			o.named("CONSTRAINT", "", d.q.id(x.conName)+" ON "+t.qual, d.q.id(x.conName)+" ON "+d.q.id(t.name))
 			d.byCat[catKey{pgConstraint, x.conOID}] = o
+			// The index is pg_dump's object too, with its own pg_depend
+			// links (to the constraint, the parent index, the table).
+			index = d.phantom(pgClass, x.oid)
+			index.name = x.name
+			index.setNS(t.obj.ns)
 		} else {
 			o = d.newObject(prioIndex, "INDEX", x.name)
 			o.setCat(pgClass, x.oid)
@@ -73,12 +80,13 @@ func (d *dumper) collectIndexes() error {
 				o.entry.DropStmt = pgarchive.Str("") // goes with its parent index
 			}
 			o.named("INDEX", "", qidx, d.q.id(x.name))
+			index = o
+			d.byCat[catKey{pgClass, x.oid}] = o
 		}
 		o.extra = t.name
 		o.setNS(t.obj.ns)
 		o.setOwner(t.owner)
 		o.entry.Tablespace = pgarchive.Str(x.tablespace)
-		o.dependOn(t.obj)
 		defn := o.entry.Defn.String
 		if x.clustered {
 			defn += fmt.Sprintf("\nALTER TABLE %s CLUSTER ON %s;\n", t.qual, d.q.id(x.name))
@@ -91,14 +99,13 @@ func (d *dumper) collectIndexes() error {
 			defn += fmt.Sprintf("\nALTER TABLE ONLY %s REPLICA IDENTITY USING INDEX %s;\n", t.qual, d.q.id(x.name))
 		}
 		o.entry.Defn = pgarchive.Str(defn)
-		d.byCat[catKey{pgClass, x.oid}] = o
 		if x.parent != 0 {
-			attaches = append(attaches, attach{child: o, index: x.oid, parent: x.parent, table: t, name: x.name})
+			attaches = append(attaches, attach{child: index, index: x.oid, parent: x.parent, table: t, name: x.name})
 		}
 	}
 	for _, a := range attaches {
-		parent := d.byCat[catKey{pgClass, a.parent}]
-		if parent == nil {
+		parent, parentTable := d.byCat[catKey{pgClass, a.parent}], tableOf[a.parent]
+		if parent == nil || parentTable == nil {
 			continue // the parent index's table is not dumped
 		}
 		o := d.newObject(prioIndexAttach, "INDEX ATTACH", a.name)
@@ -106,7 +113,9 @@ func (d *dumper) collectIndexes() error {
 		o.setOwner(a.table.owner)
 		o.oid = a.child.oid
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER INDEX %s ATTACH PARTITION %s;\n", d.q.qual(parent.ns, parentIndexName(parent)), d.q.qual(a.child.ns, a.name)))
-		o.dependOn(parent, a.child)
+		// As pg_dump: both indexes and both tables, so that the attach
+		// waits for the data of each.
+		o.dependOn(a.child, parent, a.table.obj, parentTable.obj)
 		d.indexAttaches[a.parent] = append(d.indexAttaches[a.parent], indexAttach{obj: o, child: a.index})
 	}
 	return nil
@@ -156,7 +165,6 @@ func (d *dumper) collectConstraints() error {
 			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s\n    ADD CONSTRAINT %s %s;\n", t.qual, d.q.id(name), def))
 			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT %s;\n", t.qual, d.q.id(name)))
 			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-			o.dependOn(t.obj)
 			d.byCat[catKey{pgConstraint, oid}] = o
 		case typ == "f" && parent != 0:
 			// cloned onto a partition from its partitioned parent
@@ -173,7 +181,6 @@ func (d *dumper) collectConstraints() error {
 			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s%s\n    ADD CONSTRAINT %s %s;\n", only, t.qual, d.q.id(name), def))
 			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s%s DROP CONSTRAINT %s;\n", only, t.qual, d.q.id(name)))
 			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-			o.dependOn(t.obj)
 			d.byCat[catKey{pgConstraint, oid}] = o
 			// A partitioned unique index is usable only once every
 			// partition's index is attached, so wait for the attaches.
@@ -215,7 +222,6 @@ func (d *dumper) collectTriggers() error {
 		o.entry.Defn = pgarchive.Str(def + ";\n" + d.firingState("TRIGGER", t.qual, name, enabled))
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP TRIGGER %s ON %s;\n", d.q.id(name), t.qual))
 		o.named("TRIGGER", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-		o.dependOn(t.obj)
 		d.byCat[catKey{pgTrigger, oid}] = o
 		return nil
 	})
@@ -254,7 +260,10 @@ func (d *dumper) collectRules() error {
 			return nil
 		}
 		if name == "_RETURN" {
-			d.byCat[catKey{pgRewrite, oid}] = t.obj // a view's own query
+			// A view's own query: written inside CREATE VIEW, but pg_dump
+			// keeps the rule as an object of its own, with the
+			// dependencies of the query, for the view to depend on.
+			t.obj.dependOn(d.phantom(pgRewrite, oid))
 			t.returnRule = oid
 			return nil
 		}
@@ -285,6 +294,7 @@ func (d *dumper) collectPolicies() error {
 		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s ENABLE ROW LEVEL SECURITY;", t.qual))
 		o.entry.OID = t.oid
 		o.dependOn(t.obj)
+		o.verbatimDeps(t.obj)
 	}
 	return d.each("policies", `SELECT p.oid, p.polrelid, p.polname, p.polcmd::text, p.polpermissive,
 		CASE WHEN p.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(rolname) FROM pg_catalog.pg_roles WHERE oid = ANY(p.polroles)), ', ') END,
@@ -323,7 +333,6 @@ func (d *dumper) collectPolicies() error {
 		o.entry.Defn = pgarchive.Str(defn + ";\n")
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP POLICY %s ON %s;\n", d.q.id(name), t.qual))
 		o.named("POLICY", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-		o.dependOn(t.obj)
 		d.byCat[catKey{pgPolicy, oid}] = o
 		return nil
 	})

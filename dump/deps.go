@@ -12,8 +12,28 @@ import (
 // does, then places defaults and attaches comments and ACLs, which need
 // the finished graph.
 func (d *dumper) collectDependencies() error {
+	// An extension's members are pg_dump objects too, though it does not
+	// dump them: each depends on its extension and has its own pg_depend
+	// links, which pass on to what uses it (a column of the extension's
+	// type waits for the extension).
+	err := d.each("extension members", `SELECT classid, objid, refobjid FROM pg_catalog.pg_depend
+		WHERE deptype = 'e' AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass`, nil, func(r pgx.Rows) error {
+		var class, oid, ext uint32
+		if err := r.Scan(&class, &oid, &ext); err != nil {
+			return err
+		}
+		o := d.byCat[catKey{class, oid}]
+		if o == nil {
+			o = d.phantom(class, oid)
+		}
+		o.dependOn(d.byCat[catKey{pgExtension, ext}])
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	// A reference to an array type is a reference to its element type.
-	err := d.each("array types", `SELECT typarray, oid FROM pg_catalog.pg_type WHERE typarray <> 0 AND oid >= 16384`, nil, func(r pgx.Rows) error {
+	err = d.each("array types", `SELECT typarray, oid FROM pg_catalog.pg_type WHERE typarray <> 0 AND oid >= 16384`, nil, func(r pgx.Rows) error {
 		var arr, elem uint32
 		if err := r.Scan(&arr, &elem); err != nil {
 			return err
@@ -48,8 +68,21 @@ func (d *dumper) collectDependencies() error {
 			}
 		}
 	}
+	// As pg_dump, an operator family takes the links of its operators and
+	// support functions (pg_amop, pg_amproc), but not their internal ones
+	// or those to the family itself.
 	err = d.each("dependencies", `SELECT classid, objid, refclassid, refobjid FROM pg_catalog.pg_depend
-		WHERE deptype NOT IN ('p', 'e') AND objid >= 16384`, nil, func(r pgx.Rows) error {
+		WHERE deptype NOT IN ('p', 'e') AND objid >= 16384
+		UNION ALL
+		SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass, o.amopfamily, d.refclassid, d.refobjid
+		FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_amop o ON d.objid = o.oid
+		WHERE d.deptype NOT IN ('p', 'e', 'i') AND d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND o.oid >= 16384
+		AND NOT (d.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND d.refobjid = o.amopfamily)
+		UNION ALL
+		SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass, p.amprocfamily, d.refclassid, d.refobjid
+		FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_amproc p ON d.objid = p.oid
+		WHERE d.deptype NOT IN ('p', 'e', 'i') AND d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND p.oid >= 16384
+		AND NOT (d.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND d.refobjid = p.amprocfamily)`, nil, func(r pgx.Rows) error {
 		var class, oid, refClass, refOID uint32
 		if err := r.Scan(&class, &oid, &refClass, &refOID); err != nil {
 			return err
@@ -72,21 +105,28 @@ func (d *dumper) collectDependencies() error {
 	if err != nil {
 		return err
 	}
-	// An owned sequence's pg_depend link points at its table; remove a
-	// column default's self-reference (the table's own column).
+	// pg_dump drops a view's ON SELECT rule's link back to the view
+	// (the loop it makes with the view's link to the rule).
 	for _, t := range d.tables {
-		for _, c := range t.cols {
+		if rule := d.byCat[catKey{pgRewrite, t.returnRule}]; t.returnRule != 0 && t.obj != nil && rule != nil {
 			var keep []*object
-			for _, dep := range c.defDeps {
+			for _, dep := range rule.deps {
 				if dep != t.obj {
 					keep = append(keep, dep)
 				}
 			}
-			c.defDeps = keep
+			rule.deps = keep
 		}
 	}
 	d.finishTables()
 	d.splitViews()
+	// pg_dump hands MATERIALIZED VIEW DATA its object's own dependency
+	// list, the post-data boundary included.
+	for _, o := range d.objs {
+		if o.entry.Desc == "MATERIALIZED VIEW DATA" {
+			o.verbatimDeps(append(append([]*object(nil), o.deps...), d.postBound)...)
+		}
+	}
 	return d.attachCommentsAndACLs()
 }
 
@@ -150,15 +190,12 @@ func (d *dumper) splitViews() {
 		if t.kind != "v" || t.obj == nil || t.returnRule == 0 {
 			continue
 		}
-		var pre, post []*object
-		for _, dep := range t.obj.deps {
-			if dep.prio.section() == pgarchive.SectionPostData {
-				post = append(post, dep)
-			} else {
-				pre = append(pre, dep)
-			}
+		rule := d.byCat[catKey{pgRewrite, t.returnRule}]
+		needsPost := false
+		for _, dep := range throughPhantoms(rule) {
+			needsPost = needsPost || dep.prio.section() == pgarchive.SectionPostData
 		}
-		if len(post) == 0 {
+		if !needsPost {
 			continue
 		}
 		v := t.obj
@@ -180,7 +217,16 @@ func (d *dumper) splitViews() {
 		}
 		dummy := b.String() + ";\n"
 		v.entry.Defn = pgarchive.Str(dummy)
-		v.deps = pre
+		// As pg_dump's loop repair: the view no longer waits for its
+		// query, which becomes a RULE entry taking the query's
+		// dependencies and the view's.
+		var keep []*object
+		for _, dep := range v.deps {
+			if dep != rule {
+				keep = append(keep, dep)
+			}
+		}
+		v.deps = keep
 
 		r := d.newObject(prioRule, "RULE", t.name+" _RETURN")
 		r.name, r.extra = "_RETURN", t.name
@@ -189,8 +235,8 @@ func (d *dumper) splitViews() {
 		r.setOwner(t.owner)
 		r.entry.Defn = pgarchive.Str("CREATE OR REPLACE VIEW " + strings.TrimPrefix(dummy[:strings.Index(dummy, " AS\n")], "CREATE VIEW ") + " AS\n" + t.viewDef + ";\n")
 		r.entry.DropStmt = pgarchive.Str("CREATE OR REPLACE " + strings.TrimPrefix(dummy, "CREATE "))
+		r.deps = rule.deps
 		r.dependOn(v)
-		r.dependOn(post...)
 		d.byCat[catKey{pgRewrite, t.returnRule}] = r
 	}
 }

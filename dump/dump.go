@@ -101,7 +101,8 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 
-	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{}, schemaPats: schemaPats, tablePats: tablePats}
+	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{}, schemaPats: schemaPats, tablePats: tablePats,
+		preBound: &object{boundary: true}, postBound: &object{boundary: true}}
 	if err := d.setup(); err != nil {
 		return Summary{}, err
 	}
@@ -177,8 +178,11 @@ type dumper struct {
 	byCat map[catKey]*object // catalog object → the object whose position it decides
 	ids   int                // last dump ID handed out
 
-	dbObj    *object // the DATABASE entry
-	propsObj *object // its DATABASE PROPERTIES entry, if any
+	dbObj *object // the DATABASE entry
+	// pg_dump's section boundaries, which some verbatim dependency lists
+	// name (MATERIALIZED VIEW DATA, 1.16 BLOBS) though they have no entry.
+	preBound, postBound *object
+	propsObj            *object // its DATABASE PROPERTIES entry, if any
 
 	schemaPats, tablePats []namePattern
 	schemas               map[uint32]*schemaInfo
@@ -265,6 +269,16 @@ func (d *dumper) newObject(p prio, desc, tag string) *object {
 	return o
 }
 
+// phantom registers a catalog object pg_dump knows but writes no entry
+// for (a constraint's index, a view's ON SELECT rule, an extension's
+// member): it only passes its dependencies on to the objects that depend
+// on it, in the sort and in the TOC.
+func (d *dumper) phantom(class, oid uint32) *object {
+	o := &object{cat: catKey{class, oid}, oid: oid, phantom: true}
+	d.byCat[o.cat] = o
+	return o
+}
+
 // child makes an entry that follows o in the TOC (COMMENT, ACL, SEQUENCE
 // OWNED BY); its dump ID is assigned when the TOC is built, as pg_dump
 // creates these while writing.
@@ -272,6 +286,7 @@ func (d *dumper) child(o *object, desc, tag string, sec pgarchive.Section, defn 
 	c := &object{entry: pgarchive.Entry{Desc: desc, Tag: tag, Section: sec, Defn: pgarchive.Str(defn),
 		Namespace: o.entry.Namespace, Owner: o.entry.Owner, WithOIDs: "false"}}
 	c.deps = []*object{o}
+	c.verbatimDeps(o)
 	o.children = append(o.children, c)
 	return c
 }
@@ -307,13 +322,19 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	special("ENCODING", "SET client_encoding = "+literal(d.encoding)+";\n")
 	special("STDSTRINGS", "SET standard_conforming_strings = 'on';\n")
 	special("SEARCHPATH", "SELECT pg_catalog.set_config('search_path', '', false);\n")
-	var emit func(o *object)
-	emit = func(o *object) {
+	add := func(o *object) {
 		if o.dumpID == 0 {
 			o.dumpID = d.nextID()
 		}
+		o.entry.DumpID = o.dumpID
+		out = append(out, tocEntry{e: &o.entry, obj: o})
+	}
+	var emit func(o *object)
+	emit = func(o *object) {
 		if !o.hidden {
-			out = append(out, d.finish(o))
+			add(o)
+		} else if o.dumpID == 0 {
+			o.dumpID = d.nextID()
 		}
 		for _, c := range o.children {
 			emit(c)
@@ -331,14 +352,13 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 		d.propsObj = nil
 	}
 	if d.dbObj != nil {
-		d.dbObj.dumpID = d.nextID()
 		var acls []*object
 		for _, c := range d.dbObj.children {
 			if c.entry.Desc == "ACL" {
 				acls = append(acls, c)
 			}
 		}
-		out = append(out, d.finish(d.dbObj))
+		add(d.dbObj)
 		for _, c := range d.dbObj.children {
 			if c.entry.Desc != "ACL" {
 				emit(c)
@@ -354,6 +374,17 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	for _, o := range sorted {
 		if d.keep(o) {
 			emit(o)
+		}
+	}
+	inArchive := make(map[*object]bool, len(out))
+	for _, te := range out {
+		if te.obj != nil {
+			inArchive[te.obj] = true
+		}
+	}
+	for _, te := range out {
+		if te.obj != nil {
+			d.finish(te.obj, inArchive)
 		}
 	}
 	return out
@@ -383,25 +414,42 @@ func (d *dumper) keep(o *object) bool {
 
 func (d *dumper) nextID() int { d.ids++; return d.ids }
 
-// finish fills in the entry's dump ID and dependency list.
-func (d *dumper) finish(o *object) tocEntry {
+// finish fills in the entry's dependency list the way pg_dump's
+// BuildArchiveDependencies does: an entry made with explicit dependencies
+// (verbatim: comments, ACLs, TABLE DATA and the like) keeps them as they
+// are, even on objects not in the archive; any other lists its object's
+// dependencies, each one not in the archive replaced, recursively, by that
+// object's own, with the section boundaries left out. Duplicates stay, as
+// pg_dump writes them (pg_restore counts each and releases each).
+func (d *dumper) finish(o *object, inArchive map[*object]bool) {
 	e := &o.entry
-	e.DumpID = o.dumpID
+	deps := o.tocDeps
+	if !o.verbatim {
+		deps = expandDeps(o, func(x *object) bool { return !inArchive[x] })
+	}
 	e.Dependencies = e.Dependencies[:0]
-	seen := map[int]bool{}
-	for _, dep := range o.deps {
-		if dep.dumpID == 0 {
-			dep.dumpID = d.nextID()
-		}
-		if !seen[dep.dumpID] {
-			seen[dep.dumpID] = true
-			e.Dependencies = append(e.Dependencies, dep.dumpID)
-		}
+	for _, dep := range deps {
+		e.Dependencies = append(e.Dependencies, d.idOf(dep))
 	}
 	if !d.opts.Format.AtLeast(pgarchive.V1_16) {
 		e.Relkind = 0
 	}
-	return tocEntry{e: e, obj: o}
+}
+
+// idOf is o's dump ID, given now if it has none: an object that is not in
+// the archive may still be named by a verbatim dependency.
+func (d *dumper) idOf(o *object) int {
+	if o.dumpID == 0 {
+		o.dumpID = d.nextID()
+	}
+	return o.dumpID
+}
+
+// verbatimDeps makes the entry list exactly these dependencies, as pg_dump
+// does for the entries it makes with explicit ones.
+func (o *object) verbatimDeps(deps ...*object) {
+	o.verbatim = true
+	o.tocDeps = deps
 }
 
 // schemaSelected reports whether -n lets a schema through.

@@ -114,7 +114,6 @@ func (d *dumper) collectStatistics() error {
 		o.entry.Defn = pgarchive.Str(defn)
 		o.entry.DropStmt = pgarchive.Str("DROP STATISTICS " + qual + ";\n")
 		o.named("STATISTICS", "", qual, d.q.id(name))
-		o.dependOn(t.obj)
 		d.byCat[catKey{pgStatisticExt, oid}] = o
 		return nil
 	})
@@ -241,7 +240,9 @@ func (d *dumper) collectPublications() error {
 		o.setCat(pgPublicationRel, oid)
 		o.entry.Owner = p.entry.Owner
 		o.entry.Defn = pgarchive.Str(defn + ";\n")
-		o.dependOn(p, t.obj)
+		// pg_depend ties it to the publication, the table and each
+		// column of its list and filter.
+		d.byCat[o.cat] = o
 		return nil
 	})
 	if err != nil || d.serverNum < 150000 {

@@ -96,8 +96,14 @@ type object struct {
 	extra   string // tie-break after name (function arguments, table name)
 	oid     uint32 // last tie-break
 
-	entry    pgarchive.Entry
-	deps     []*object // must come before this object
+	entry pgarchive.Entry
+	deps  []*object // must come before this object
+	// verbatim entries list tocDeps in the TOC instead of deps (see
+	// dumper.finish).
+	verbatim bool
+	tocDeps  []*object
+	boundary bool      // pg_dump's pre-data or post-data boundary: never in the TOC
+	phantom  bool      // see dumper.phantom
 	children []*object // COMMENT and ACL entries emitted right after it
 	trailers []*object // entries after the children (a server's user mappings)
 
@@ -168,9 +174,13 @@ func sortObjects(objs []*object) ([]*object, error) {
 
 	// before[o] lists the objects that must come after o... kept as counts:
 	// successors[o] is how many objects depend on o and are not yet placed.
+	in := make(map[*object]bool, len(all))
+	for _, o := range all {
+		in[o] = true
+	}
 	deps := make(map[*object][]*object, len(all))
 	for _, o := range objs {
-		d := append([]*object(nil), o.deps...)
+		d := throughPhantoms(o)
 		switch o.prio.section() {
 		case pgarchive.SectionPreData:
 			deps[pre] = append(deps[pre], o)
@@ -182,10 +192,8 @@ func sortObjects(objs []*object) ([]*object, error) {
 		}
 		deps[o] = append(deps[o], d...)
 	}
-	in := make(map[*object]bool, len(all))
 	for i, o := range all {
 		o.index = i
-		in[o] = true
 	}
 	successors := make(map[*object]int, len(all))
 	for _, o := range all {
@@ -238,6 +246,38 @@ func sortObjects(objs []*object) ([]*object, error) {
 		}
 	}
 	return res, nil
+}
+
+// expandDeps lists o's dependencies with each one passOn picks replaced by
+// its own, recursively, and the section boundaries left out. A loop among
+// passed-on objects (an extension's type and its I/O functions, which
+// pg_dump's sort breaks) is followed only once along each path.
+func expandDeps(o *object, passOn func(*object) bool) []*object {
+	var out []*object
+	visiting := map[*object]bool{o: true}
+	var walk func(x *object)
+	walk = func(x *object) {
+		for _, dep := range x.deps {
+			switch {
+			case dep.boundary:
+			case !passOn(dep):
+				out = append(out, dep)
+			case !visiting[dep]:
+				visiting[dep] = true
+				walk(dep)
+				delete(visiting, dep)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// throughPhantoms lists o's dependencies with each phantom replaced by its
+// own: pg_dump sorts the objects it does not dump too, so what they depend
+// on still orders what depends on them.
+func throughPhantoms(o *object) []*object {
+	return expandDeps(o, func(x *object) bool { return x.phantom })
 }
 
 func lessByTypeName(a, b *object) bool {

@@ -256,6 +256,8 @@ func (d *dumper) tableObject(t *table) error {
 		data.entry.HadDumper = true
 		data.table = t
 		data.dependOn(o)
+		// pg_restore finds a TABLE DATA's table as its one dependency.
+		data.verbatimDeps(o)
 		var cols []string
 		for _, c := range t.cols {
 			if c.generated == "" {
@@ -527,9 +529,8 @@ func (d *dumper) sequenceObject(t *table) error {
 	o.entry.Defn = pgarchive.Str(b.String())
 
 	if !identity && owner != nil && ownerCol != nil {
-		c := d.child(o, "SEQUENCE OWNED BY", t.name, pgarchive.SectionPreData,
+		d.child(o, "SEQUENCE OWNED BY", t.name, pgarchive.SectionPreData,
 			fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;\n", t.qual, owner.qual, d.q.id(ownerCol.name)))
-		c.dependOn(owner.obj)
 	}
 	if d.wantData() {
 		set := d.newObject(prioSequenceSet, "SEQUENCE SET", t.name)
@@ -537,6 +538,7 @@ func (d *dumper) sequenceObject(t *table) error {
 		set.setOwner(t.owner)
 		set.entry.Defn = pgarchive.Str(fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);\n", literal(t.qual), s.last, s.called))
 		set.dependOn(o)
+		set.verbatimDeps(o)
 	}
 	return nil
 }
@@ -589,7 +591,8 @@ func (d *dumper) separateDefault(t *table, c *column) bool {
 		return true // views take defaults by ALTER; so do columns CREATE leaves to INHERITS
 	}
 	for _, dep := range c.defDeps {
-		if reaches(dep, t.obj, map[*object]bool{}) {
+		// The default's own link to its column is no loop.
+		if dep != t.obj && reaches(dep, t.obj, map[*object]bool{}) {
 			return true
 		}
 	}
@@ -645,8 +648,13 @@ func (d *dumper) finishTables() {
 			o.setOwner(t.owner)
 			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s ALTER COLUMN %s SET DEFAULT %s;\n", t.qual, d.q.id(c.name), *c.def))
 			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n", t.qual, d.q.id(c.name)))
-			o.dependOn(t.obj)
+			// Its pg_depend link to the column ties it to the table; a
+			// default split off to break a loop also gets the explicit
+			// dependency pg_dump's loop repair adds.
 			o.dependOn(c.defDeps...)
+			if t.kind != "v" && t.printColumn(c) {
+				o.dependOn(t.obj)
+			}
 		}
 		switch t.kind {
 		case "r", "p":
