@@ -105,6 +105,7 @@ func (d *dumper) collectDependencies() error {
 	if err != nil {
 		return err
 	}
+	d.breakTypeFuncLoops()
 	// pg_dump drops a view's ON SELECT rule's link back to the view
 	// (the loop it makes with the view's link to the rule).
 	for _, t := range d.tables {
@@ -238,5 +239,30 @@ func (d *dumper) splitViews() {
 		r.deps = rule.deps
 		r.dependOn(v)
 		d.byCat[catKey{pgRewrite, t.returnRule}] = r
+	}
+}
+
+// breakTypeFuncLoops drops an I/O function's link to its type, as pg_dump's
+// sort does with the loop of a type and a function that depend on each
+// other. Only extensions' types are left with such loops here (base types
+// of their own are not supported); without this, an object depending on
+// the function directly would reach the extension again through the type.
+func (d *dumper) breakTypeFuncLoops() {
+	for key, typ := range d.byCat {
+		if key.class != pgType || !typ.phantom || typ.cat != key {
+			continue // not an extension's type, or an array type's alias for it
+		}
+		for _, f := range typ.deps {
+			if f.cat.class != pgProc || !f.phantom {
+				continue
+			}
+			var keep []*object
+			for _, dep := range f.deps {
+				if dep != typ {
+					keep = append(keep, dep)
+				}
+			}
+			f.deps = keep
+		}
 	}
 }

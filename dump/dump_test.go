@@ -26,9 +26,24 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
 
 // fixtures are the databases the parity and round-trip tests dump: the
 // shared full.sql, every object kind (kinds.sql and more.sql), the audit
-// chain with edge values, and timestamptz values dumped under a database
-// time zone.
-var fixtures = []string{"full", "kinds", "more", "chain", "tz"}
+// chain with edge values, timestamptz values dumped under a database time
+// zone, and objects using an extension installed in a schema of its own.
+var fixtures = []string{"full", "kinds", "more", "chain", "tz", "ext"}
+
+// extFixture uses an extension's members in every way that reaches the
+// extension through pg_dump's dependency lists: a column of its type, a
+// cast and a function body that use one of the type's I/O functions
+// directly (pg_dump breaks the loop of a type and its I/O functions), and
+// the member's own schema, which is dumped.
+const extFixture = `CREATE SCHEMA tools;
+CREATE EXTENSION citext WITH SCHEMA tools;
+CREATE SCHEMA shop;
+CREATE TABLE shop.users (id int PRIMARY KEY, email tools.citext NOT NULL);
+CREATE CAST (tools.citext AS bytea) WITH FUNCTION tools.citextsend(tools.citext);
+CREATE FUNCTION shop.email_bytes(e tools.citext) RETURNS bytea LANGUAGE sql IMMUTABLE
+	BEGIN ATOMIC SELECT tools.citextsend(e); END;
+CREATE VIEW shop.emails AS SELECT id, shop.email_bytes(email) AS b FROM shop.users;
+INSERT INTO shop.users VALUES (1, 'Ann@Example.org'), (2, 'bob@example.org');`
 
 // newFixture creates a fresh database loaded with the named fixture and
 // returns its URL.
@@ -52,6 +67,10 @@ func newFixture(t *testing.T, name string) string {
 		text := strings.Replace(string(sql), "CREATE ROLE reader NOLOGIN;", "", 1)
 		if _, err := conn.Exec(ctx, text); err != nil {
 			t.Fatalf("load %s: %v", path, err)
+		}
+	case "ext":
+		if _, err := conn.Exec(ctx, extFixture); err != nil {
+			t.Fatalf("load ext fixture: %v", err)
 		}
 	case "chain":
 		if err := chain.Migrate(ctx, conn); err != nil {
@@ -317,6 +336,7 @@ var parityCases = []parityCase{
 	{name: "pg15-tables", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"app.accounts", "app.event*"}}, flags: []string{"-t", "app.accounts", "-t", "app.event*"}, fixtures: []string{"kinds"}},
 	{name: "pg15-all-tables-of-a-schema", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"app.*"}}, flags: []string{"-t", "app.*"}, fixtures: []string{"kinds"}},
 	{name: "pg15-tables-extra", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"extra.*"}}, flags: []string{"-t", "extra.*"}, fixtures: []string{"more"}},
+	{name: "pg15-schema-shop", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{"shop"}}, flags: []string{"-n", "shop"}, fixtures: []string{"ext"}},
 	{name: "pg15-schema-extra", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{"extra"}}, flags: []string{"-n", "extra"}, fixtures: []string{"more"}},
 }
 
