@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -69,15 +70,11 @@ func BenchmarkRestoreLarge(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.Close()
-	var pgRestore []string
+	major := 15
 	if a.Header.Version.AtLeast(pgarchive.V1_15) {
-		pgRestore = []string{pg17Wrapper(), "pg_restore"}
-	} else {
-		pgRestore = []string{filepath.Join(pg15Bin(), "pg_restore")}
+		major = 17
 	}
-	if _, err := os.Stat(pgRestore[0]); err != nil {
-		pgRestore = nil
-	}
+	pgRestore, _ := pgtools.Find(major, "pg_restore") // nil: pgdrill alone
 	// fresh makes an empty database and checkpoints, so no run pays for
 	// the previous one's WAL.
 	fresh := func(b *testing.B) string {

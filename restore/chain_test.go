@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/workload"
 )
@@ -37,12 +37,11 @@ func TestAuditChain(t *testing.T) {
 
 	dir := t.TempDir()
 	dumps := map[string][]string{
-		"pg15-gzip.dump": {filepath.Join(pg15Bin(), "pg_dump")},
-		"pg17-zstd.dump": {pg17Wrapper(), "pg_dump", "-Z", "zstd"},
+		"pg15-gzip.dump": pgDumpCmd(t, 15),
+		"pg17-zstd.dump": pgDumpCmd(t, 17, "-Z", "zstd"),
 	}
 	for name, cmd := range dumps {
-		if _, err := os.Stat(cmd[0]); err != nil {
-			t.Logf("skipping %s: %s not installed", name, cmd[0])
+		if cmd == nil {
 			delete(dumps, name)
 			continue
 		}
@@ -99,10 +98,7 @@ func TestAuditChain(t *testing.T) {
 // must end where pg_restore ends, errors and hashes included.
 func TestAuditChainDataOnlyParity(t *testing.T) {
 	ctx := context.Background()
-	pgDumpBin := filepath.Join(pg15Bin(), "pg_dump")
-	if _, err := os.Stat(pgDumpBin); err != nil {
-		t.Skipf("parity: pg_dump 15 not installed (%s)", pgDumpBin)
-	}
+	pgDumpBin := pgtools.Need(t, 15, "pg_dump")[0] // a plain path for version 15
 	src := newDB(t)
 	sc := pgtest.Conn(t, src)
 	if err := chain.Migrate(ctx, sc); err != nil {
@@ -151,12 +147,4 @@ func TestAuditChainDataOnlyParity(t *testing.T) {
 			t.Logf("%d errors each; chain %v", want, rb)
 		})
 	}
-}
-
-func pg17Wrapper() string {
-	if w := os.Getenv("PG17"); w != "" {
-		return w
-	}
-	w, _ := filepath.Abs(filepath.Join("..", "..", "shared", "tools", "pg17"))
-	return w
 }

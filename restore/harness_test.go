@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -85,24 +86,22 @@ func pgdrill(t *testing.T, fixture, url string, opts Options) (Summary, error) {
 func pgRestoreCmd(t *testing.T, fixture string) []string {
 	t.Helper()
 	if strings.HasPrefix(fixture, "pg15/") || strings.Contains(fixture, "/pg15-") {
-		bin := filepath.Join(pg15Bin(), "pg_restore")
-		if _, err := os.Stat(bin); err != nil {
-			t.Skipf("parity: pg_restore 15 not installed (%s)", bin)
-		}
-		return []string{bin}
+		return pgtools.Need(t, 15, "pg_restore")
 	}
-	wrapper := pg17Wrapper()
-	if _, err := os.Stat(wrapper); err != nil {
-		t.Skipf("parity: pg_restore 17 wrapper not found (%s; set PG17)", wrapper)
-	}
-	return []string{wrapper, "pg_restore"}
+	return pgtools.Need(t, 17, "pg_restore")
 }
 
-func pg15Bin() string {
-	if d := os.Getenv("PG15_BIN"); d != "" {
-		return d
+// pgDumpCmd is the pg_dump of a major version with args, or nil (logged)
+// when it is not installed, for tests that make archives with every
+// pg_dump they find.
+func pgDumpCmd(t *testing.T, major int, args ...string) []string {
+	t.Helper()
+	cmd, err := pgtools.Find(major, "pg_dump")
+	if err != nil {
+		t.Logf("skipping pg_dump %d: %v", major, err)
+		return nil
 	}
-	return "/usr/lib/postgresql/15/bin"
+	return append(cmd, args...)
 }
 
 // cleanEnv is the environment for the PostgreSQL tools, without settings
@@ -128,11 +127,34 @@ var errorsIgnored = regexp.MustCompile(`errors ignored on restore: (\d+)`)
 // SET transaction_timeout.
 func pgRestore(t *testing.T, fixture, url string, args ...string) (ignored int, stderr string) {
 	t.Helper()
+	return runPgRestore(t, fixture, url, false, args)
+}
+
+// pgRestoreStdin is pgRestore with the archive on standard input.
+func pgRestoreStdin(t *testing.T, fixture, url string, args ...string) int {
+	t.Helper()
+	ignored, _ := runPgRestore(t, fixture, url, true, args)
+	return ignored
+}
+
+func runPgRestore(t *testing.T, fixture, url string, stdin bool, args []string) (ignored int, stderr string) {
+	t.Helper()
 	cmd := pgRestoreCmd(t, fixture)
 	cmd = append(cmd, args...)
-	cmd = append(cmd, "-d", url, fixturePath(fixture))
+	cmd = append(cmd, "-d", url)
+	if !stdin {
+		cmd = append(cmd, fixturePath(fixture))
+	}
 	c := exec.Command(cmd[0], cmd[1:]...)
 	c.Env = cleanEnv()
+	if stdin {
+		in, err := os.Open(fixturePath(fixture))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer in.Close()
+		c.Stdin = in
+	}
 	var errb bytes.Buffer
 	c.Stderr = &errb
 	err := c.Run()
@@ -165,45 +187,13 @@ func timeoutErrors(stderr string, args []string) int {
 	return 1
 }
 
-// pgRestoreStdin is pgRestore with the archive on standard input.
-func pgRestoreStdin(t *testing.T, fixture, url string, args ...string) int {
-	t.Helper()
-	cmd := pgRestoreCmd(t, fixture)
-	cmd = append(cmd, args...)
-	cmd = append(cmd, "-d", url)
-	c := exec.Command(cmd[0], cmd[1:]...)
-	c.Env = cleanEnv()
-	in, err := os.Open(fixturePath(fixture))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	c.Stdin = in
-	var errb bytes.Buffer
-	c.Stderr = &errb
-	err = c.Run()
-	var ee *exec.ExitError
-	if err != nil && !errors.As(err, &ee) {
-		t.Fatalf("pg_restore: %v", err)
-	}
-	ignored := 0
-	if m := errorsIgnored.FindStringSubmatch(errb.String()); m != nil {
-		fmt.Sscan(m[1], &ignored)
-	} else if err != nil {
-		t.Fatalf("pg_restore failed: %v\n%s", err, errb.String())
-	}
-	return ignored - timeoutErrors(errb.String(), args)
-}
-
 // pgDump is the plain-text dump of url by pg_dump 15 (the server's own
 // version), without the random \restrict key lines.
 func pgDump(t *testing.T, url string, args ...string) string {
 	t.Helper()
-	bin := filepath.Join(pg15Bin(), "pg_dump")
-	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("parity: pg_dump not installed (%s)", bin)
-	}
-	c := exec.Command(bin, append(append([]string{"-Fp"}, args...), "-d", url)...)
+	cmd := append(pgtools.Need(t, 15, "pg_dump"), "-Fp")
+	cmd = append(append(cmd, args...), "-d", url)
+	c := exec.Command(cmd[0], cmd[1:]...)
 	c.Env = cleanEnv()
 	var out, errb bytes.Buffer
 	c.Stdout, c.Stderr = &out, &errb

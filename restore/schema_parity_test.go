@@ -46,12 +46,11 @@ func TestParitySchema(t *testing.T) {
 		name string
 		cmd  []string
 	}{
-		{"pg15-gzip", []string{filepath.Join(pg15Bin(), "pg_dump")}},
-		{"pg17-gzip", []string{pg17Wrapper(), "pg_dump", "-Z", "gzip"}},
-		{"pg17-zstd", []string{pg17Wrapper(), "pg_dump", "-Z", "zstd"}},
+		{"pg15-gzip", pgDumpCmd(t, 15)},
+		{"pg17-gzip", pgDumpCmd(t, 17, "-Z", "gzip")},
+		{"pg17-zstd", pgDumpCmd(t, 17, "-Z", "zstd")},
 	} {
-		if _, err := os.Stat(d.cmd[0]); err != nil {
-			t.Logf("skipping %s: %s not installed", d.name, d.cmd[0])
+		if d.cmd == nil {
 			continue
 		}
 		path := filepath.Join(dir, d.name+".dump")
