@@ -223,11 +223,17 @@ func (s *stream) start(c *cursor, alg Compression) error {
 	return nil
 }
 
-func (s *stream) Read(p []byte) (int, error) {
+// readAheadIfDue starts reading the chunks ahead once the stream has given
+// readaheadAfter bytes. It must be called between reads of the input.
+func (s *stream) readAheadIfDue() {
 	if s.pre == nil && s.ahead && s.raw >= readaheadAfter {
 		s.pre = startReadahead(s.ch.Read)
 		s.src.r = s.pre
 	}
+}
+
+func (s *stream) Read(p []byte) (int, error) {
+	s.readAheadIfDue()
 	n, err := s.read(p)
 	if err != nil && s.pre != nil {
 		// The end, or an error: no more reading ahead.
@@ -267,11 +273,8 @@ func (s *stream) writeTo(w io.Writer) (int64, error) {
 	}
 	sw := &streamWriter{s: s, w: w}
 	n, err := wt.WriteTo(sw)
-	s.raw += n
 	if sw.err != nil {
-		s.stop()
-		s.abandoned = true
-		return n, &writeError{sw.err}
+		return n, s.abandon(sw.err)
 	}
 	if err == nil {
 		err = s.endOfData()
@@ -295,9 +298,7 @@ func (s *stream) copyTo(w io.Writer) (int64, error) {
 				werr = io.ErrShortWrite
 			}
 			if werr != nil {
-				s.stop()
-				s.abandoned = true
-				return total, &writeError{werr}
+				return total, s.abandon(werr)
 			}
 		}
 		if err == io.EOF {
@@ -309,24 +310,28 @@ func (s *stream) copyTo(w io.Writer) (int64, error) {
 	}
 }
 
-// streamWriter passes a decompressor's output to the caller's writer and
-// starts the readahead once the stream is large enough. The decompressor
-// calls Write between its reads of the input, so switching that input here
-// is safe.
+// abandon stops the stream after the caller's writer failed with err: no
+// more reading ahead or decompressing; only finish may follow.
+func (s *stream) abandon(err error) error {
+	s.stop()
+	s.abandoned = true
+	return &writeError{err}
+}
+
+// streamWriter passes a decompressor's output to the caller's writer,
+// counting it, and starts the readahead once the stream is large enough: the
+// decompressor calls Write between its reads of the input, so switching that
+// input here is safe.
 type streamWriter struct {
 	s   *stream
 	w   io.Writer
-	raw int64
-	err error
+	err error // the writer's
 }
 
 func (sw *streamWriter) Write(p []byte) (int, error) {
-	sw.raw += int64(len(p))
-	if s := sw.s; s.pre == nil && s.ahead && s.raw+sw.raw >= readaheadAfter {
-		s.pre = startReadahead(s.ch.Read)
-		s.src.r = s.pre
-	}
+	sw.s.readAheadIfDue()
 	n, err := sw.w.Write(p)
+	sw.s.raw += int64(n)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
 	}

@@ -59,34 +59,52 @@ func (b *Block) fail(err error) error {
 	return b.err
 }
 
-// Read reads decompressed data: the table data, or the current large object.
-func (b *Block) Read(p []byte) (int, error) {
+// current gets the stream that Read and WriteTo read ready, starting the
+// table data's on first use. It reports false when there is none: the data
+// was read to its end, or a BLOBS block has no current object.
+func (b *Block) current() (bool, error) {
 	if b.err != nil {
-		return 0, b.err
+		return false, b.err
 	}
 	if b.typ == blockBlobs {
 		if !b.blob {
-			return 0, io.EOF
+			return false, nil
 		}
 	} else if !b.started && !b.done {
 		if err := b.s.start(b.c, b.alg); err != nil {
-			return 0, b.fail(err)
+			return false, b.fail(err)
 		}
 		b.started = true
 	}
 	if !b.started {
-		return 0, io.EOF
+		return false, nil
 	}
 	if b.s.abandoned {
 		// Not sticky: the block may still be passed over.
-		return 0, wrap(errAbandoned, b.Entry, b.Offset)
+		return false, wrap(errAbandoned, b.Entry, b.Offset)
+	}
+	return true, nil
+}
+
+// streamEnded is the end of the current stream.
+func (b *Block) streamEnded() {
+	b.endStream()
+	if b.typ == blockData {
+		b.done = true
+	}
+}
+
+// Read reads decompressed data: the table data, or the current large object.
+func (b *Block) Read(p []byte) (int, error) {
+	if ok, err := b.current(); !ok {
+		if err == nil {
+			err = io.EOF
+		}
+		return 0, err
 	}
 	n, err := b.s.Read(p)
 	if err == io.EOF {
-		b.endStream()
-		if b.typ == blockData {
-			b.done = true
-		}
+		b.streamEnded()
 		return n, io.EOF
 	}
 	if err != nil {
@@ -101,30 +119,14 @@ func (b *Block) Read(p []byte) (int, error) {
 // buffer. An error of w's is returned as it is; the block is then left part
 // read, and only NextBlob (for a BLOBS block) or the next block may follow.
 func (b *Block) WriteTo(w io.Writer) (int64, error) {
-	if b.err != nil {
-		return 0, b.err
-	}
-	if b.typ == blockBlobs {
-		if !b.blob {
-			return 0, nil
-		}
-	} else if !b.started && !b.done {
-		if err := b.s.start(b.c, b.alg); err != nil {
-			return 0, b.fail(err)
-		}
-		b.started = true
-	}
-	if !b.started {
-		return 0, nil
+	if ok, err := b.current(); !ok {
+		return 0, err
 	}
 	n, err := b.s.writeTo(w)
 	var we *writeError
 	switch {
 	case err == nil:
-		b.endStream()
-		if b.typ == blockData {
-			b.done = true
-		}
+		b.streamEnded()
 		return n, nil
 	case errors.As(err, &we):
 		return n, we.err

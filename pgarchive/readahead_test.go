@@ -442,6 +442,11 @@ func TestAbandonedStreams(t *testing.T) {
 			if _, err := b.Read(half); err == nil {
 				return errors.New("Read after a failed WriteTo succeeded")
 			}
+			// The decompressor went back to its pool: a second WriteTo
+			// must not touch it.
+			if _, err := b.WriteTo(io.Discard); err == nil {
+				return errors.New("WriteTo after a failed WriteTo succeeded")
+			}
 			return nil
 		},
 	}
