@@ -157,15 +157,9 @@ func (d *dumper) collectConstraints() error {
 			t.checks = append(t.checks, &check{oid: oid, name: name, def: def, validated: true})
 			d.byCat[catKey{pgConstraint, oid}] = t.obj
 		case typ == "c":
-			o := d.newObject(prioConstraint, "CHECK CONSTRAINT", t.name+" "+name)
-			o.name, o.extra = name, t.name
-			o.setNS(t.obj.ns)
-			o.setCat(pgConstraint, oid)
-			o.setOwner(t.owner)
+			o := d.onTable(t, prioConstraint, "CHECK CONSTRAINT", "CONSTRAINT", name, pgConstraint, oid)
 			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s\n    ADD CONSTRAINT %s %s;\n", t.qual, d.q.id(name), def))
 			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT %s;\n", t.qual, d.q.id(name)))
-			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-			d.byCat[catKey{pgConstraint, oid}] = o
 		case typ == "f" && parent != 0:
 			// cloned onto a partition from its partitioned parent
 		default:
@@ -173,15 +167,9 @@ func (d *dumper) collectConstraints() error {
 			if t.kind == "p" {
 				only = ""
 			}
-			o := d.newObject(prioFKConstraint, "FK CONSTRAINT", t.name+" "+name)
-			o.name, o.extra = name, t.name
-			o.setNS(t.obj.ns)
-			o.setCat(pgConstraint, oid)
-			o.setOwner(t.owner)
+			o := d.onTable(t, prioFKConstraint, "FK CONSTRAINT", "CONSTRAINT", name, pgConstraint, oid)
 			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s%s\n    ADD CONSTRAINT %s %s;\n", only, t.qual, d.q.id(name), def))
 			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s%s DROP CONSTRAINT %s;\n", only, t.qual, d.q.id(name)))
-			o.named("CONSTRAINT", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-			d.byCat[catKey{pgConstraint, oid}] = o
 			// A partitioned unique index is usable only once every
 			// partition's index is attached, so wait for the attaches.
 			var attached func(idx uint32)
@@ -202,6 +190,21 @@ func (d *dumper) collectConstraints() error {
 	})
 }
 
+// onTable makes the object of a constraint, trigger, rule or policy called
+// name on table t, as pg_dump lists them: tagged "table name", in the
+// table's schema with its owner, commented on as "TYPE name ON table", and
+// found by its catalog row (class, oid).
+func (d *dumper) onTable(t *table, p prio, desc, commentType, name string, class, oid uint32) *object {
+	o := d.newObject(p, desc, t.name+" "+name)
+	o.name, o.extra = name, t.name
+	o.setNS(t.obj.ns)
+	o.setCat(class, oid)
+	o.setOwner(t.owner)
+	o.named(commentType, "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
+	d.byCat[catKey{class, oid}] = o
+	return o
+}
+
 func (d *dumper) collectTriggers() error {
 	return d.each("triggers", `SELECT t.oid, t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, false), t.tgenabled::text
 		FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal AND t.tgparentid = 0 ORDER BY t.oid`, nil, func(r pgx.Rows) error {
@@ -214,15 +217,9 @@ func (d *dumper) collectTriggers() error {
 		if t == nil || t.obj == nil {
 			return nil
 		}
-		o := d.newObject(prioTrigger, "TRIGGER", t.name+" "+name)
-		o.name, o.extra = name, t.name
-		o.setNS(t.obj.ns)
-		o.setCat(pgTrigger, oid)
-		o.setOwner(t.owner)
+		o := d.onTable(t, prioTrigger, "TRIGGER", "TRIGGER", name, pgTrigger, oid)
 		o.entry.Defn = pgarchive.Str(def + ";\n" + d.firingState("TRIGGER", t.qual, name, enabled))
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP TRIGGER %s ON %s;\n", d.q.id(name), t.qual))
-		o.named("TRIGGER", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-		d.byCat[catKey{pgTrigger, oid}] = o
 		return nil
 	})
 }
@@ -267,16 +264,10 @@ func (d *dumper) collectRules() error {
 			t.returnRule = oid
 			return nil
 		}
-		o := d.newObject(prioRule, "RULE", t.name+" "+name)
-		o.name, o.extra = name, t.name
-		o.setNS(t.obj.ns)
-		o.setCat(pgRewrite, oid)
-		o.setOwner(t.owner)
+		o := d.onTable(t, prioRule, "RULE", "RULE", name, pgRewrite, oid)
 		o.entry.Defn = pgarchive.Str(def + "\n" + d.firingState("RULE", t.qual, name, enabled))
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP RULE %s ON %s;\n", d.q.id(name), t.qual))
-		o.named("RULE", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
 		o.dependOn(t.obj)
-		d.byCat[catKey{pgRewrite, oid}] = o
 		return nil
 	})
 }
@@ -311,11 +302,7 @@ func (d *dumper) collectPolicies() error {
 		if t == nil || t.obj == nil {
 			return nil
 		}
-		o := d.newObject(prioPolicy, "POLICY", t.name+" "+name)
-		o.name, o.extra = name, t.name
-		o.setNS(t.obj.ns)
-		o.setCat(pgPolicy, oid)
-		o.setOwner(t.owner)
+		o := d.onTable(t, prioPolicy, "POLICY", "POLICY", name, pgPolicy, oid)
 		defn := fmt.Sprintf("CREATE POLICY %s ON %s", d.q.id(name), t.qual)
 		if !permissive {
 			defn += " AS RESTRICTIVE"
@@ -332,8 +319,6 @@ func (d *dumper) collectPolicies() error {
 		}
 		o.entry.Defn = pgarchive.Str(defn + ";\n")
 		o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("DROP POLICY %s ON %s;\n", d.q.id(name), t.qual))
-		o.named("POLICY", "", d.q.id(name)+" ON "+t.qual, d.q.id(name)+" ON "+d.q.id(t.name))
-		d.byCat[catKey{pgPolicy, oid}] = o
 		return nil
 	})
 }
