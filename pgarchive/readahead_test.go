@@ -210,11 +210,15 @@ func TestReadaheadMatchesSync(t *testing.T) {
 			textSum := fmt.Sprintf("%x", sha256.Sum256(text))
 			blobSum := fmt.Sprintf("%x", sha256.Sum256(blob))
 			var want map[string]blockResult
-			for i, after := range []int64{math.MaxInt64, 0, 1000, 1 << 20, math.MaxInt64, 0, 1 << 20} {
-				via := "read"
-				if i >= 4 {
-					via = "writeTo"
-				}
+			// The first way, synchronous Read, is what the others must give.
+			for _, way := range []struct {
+				after int64
+				via   string
+			}{
+				{math.MaxInt64, "read"}, {0, "read"}, {1000, "read"}, {1 << 20, "read"},
+				{math.MaxInt64, "writeTo"}, {0, "writeTo"}, {1 << 20, "writeTo"},
+			} {
+				after, via := way.after, way.via
 				t.Run(fmt.Sprintf("%v/chunk%d/after%d/%s", alg, chunk, after, via), func(t *testing.T) {
 					setReadaheadAfter(t, after)
 					setWriteTo(t, via == "writeTo")

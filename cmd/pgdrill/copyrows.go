@@ -4,43 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
-
-	"github.com/pgdrill/pgdrill/internal/progress"
-	"github.com/pgdrill/pgdrill/pgarchive"
 )
-
-// progressReader reports the archive bytes a block has used to a bar, as
-// the block is read or written out.
-type progressReader struct {
-	b        *pgarchive.Block
-	bar      *progress.Bar
-	reported int64
-}
-
-func (p *progressReader) report() {
-	if used := p.b.CompressedBytes(); used > p.reported {
-		p.bar.Add(used - p.reported)
-		p.reported = used
-	}
-}
-
-func (p *progressReader) Read(buf []byte) (int, error) {
-	n, err := p.b.Read(buf)
-	p.report()
-	return n, err
-}
-
-// WriteTo lets the block write straight to w (see pgarchive.Block.WriteTo).
-func (p *progressReader) WriteTo(w io.Writer) (int64, error) {
-	return p.b.WriteTo(writerFunc(func(b []byte) (int, error) {
-		p.report()
-		return w.Write(b)
-	}))
-}
-
-type writerFunc func([]byte) (int, error)
-
-func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // writeCopyRows copies COPY text from r to w up to, not including, the
 // end-of-data line \. (ended by LF, CRLF or the end of the data); the rest
