@@ -50,7 +50,7 @@ held in memory.`,
 				}
 				args = args[:1]
 			}
-			src, err := openArchiveSource(cmd, args)
+			src, err := openSource(cmd.Context(), cmd, argOrStdin(args), sourceOptions{})
 			if err != nil {
 				return err
 			}

@@ -22,6 +22,7 @@ func newDrillCmd() *cobra.Command {
 		compress string
 		jsonOut  bool
 		verbose  bool
+		spoolDir string
 	)
 	cmd := &cobra.Command{
 		Use:   "drill [--archive FILE] [-d DBNAME]",
@@ -68,6 +69,16 @@ usage or input.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
+			if cfg.Archive != "" {
+				// The drill restores, then reads the archive again to count rows
+				// and verify the chain: it needs random access.
+				src, err := openSource(ctx, cmd, cfg.Archive, sourceOptions{access: randomAccess, spool: spoolDir, why: "drill --archive"})
+				if err != nil {
+					return err
+				}
+				defer src.Close()
+				cfg.ArchiveReader = src.reader
+			}
 			return runDrill(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), cfg, jsonOut)
 		},
 	}
@@ -75,7 +86,8 @@ usage or input.`,
 	fl.IntVar(&cfg.Rows, "rows", 0, "rows of audit events to generate (default 24)")
 	fl.Uint64Var(&cfg.Seed, "seed", 1, "workload seed")
 	fl.BoolVar(&cfg.Edge, "edge", false, "edge workload: timestamps over the whole timestamptz range, hostile text")
-	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive instead of a synthetic workload")
+	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive (- for standard input) instead of a synthetic workload")
+	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")
 	fl.StringVarP(&db, "dbname", "d", "", "existing database to drill in (name, URL or conninfo) instead of a throwaway server")
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database even if it holds user tables (schema public is dropped)")
 	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path")

@@ -40,7 +40,7 @@ of unknown type alone do not change it.`,
 			if err != nil {
 				return err
 			}
-			src, err := openArchiveSource(cmd, args)
+			src, err := openSource(cmd.Context(), cmd, argOrStdin(args), sourceOptions{})
 			if err != nil {
 				return err
 			}

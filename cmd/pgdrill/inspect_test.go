@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,19 +17,28 @@ func TestInspectGoldens(t *testing.T) {
 	for _, name := range []string{"full-gzip", "tz-paris"} {
 		file := filepath.Join("..", "..", "testdata", "pg17", name+".dump")
 		checkInspectGoldens(t, file, filepath.Join("..", "..", "internal", "inspect", "testdata", name))
-		// From standard input the size is unknown; the rest is the same.
-		code, out, errOut := runArchiveCmd(t, openFile(t, file), "inspect", "--json", "--timezone", "UTC", "-")
-		want, _ := os.ReadFile(filepath.Join("..", "..", "internal", "inspect", "testdata", name+".json"))
-		var got, exp map[string]any
-		if err := json.Unmarshal([]byte(out), &got); err != nil {
-			t.Fatalf("stdin: exit %d %s: %v", code, errOut, err)
-		}
-		if err := json.Unmarshal(want, &exp); err != nil {
-			t.Fatal(err)
-		}
-		delete(exp["archive"].(map[string]any), "size")
-		if code != 0 || !reflect.DeepEqual(got, exp) {
-			t.Errorf("inspect - < %s: exit %d %s; output:\n%s", file, code, errOut, out)
+		// A file on standard input is read like the file; from a pipe the
+		// size is unknown and the rest is the same.
+		for _, pipe := range []bool{false, true} {
+			var in io.Reader = openFile(t, file)
+			if pipe {
+				in = io.MultiReader(in) // hides the *os.File
+			}
+			code, out, errOut := runArchiveCmd(t, in, "inspect", "--json", "--timezone", "UTC", "-")
+			want, _ := os.ReadFile(filepath.Join("..", "..", "internal", "inspect", "testdata", name+".json"))
+			var got, exp map[string]any
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("stdin: exit %d %s: %v", code, errOut, err)
+			}
+			if err := json.Unmarshal(want, &exp); err != nil {
+				t.Fatal(err)
+			}
+			if pipe {
+				delete(exp["archive"].(map[string]any), "size")
+			}
+			if code != 0 || !reflect.DeepEqual(got, exp) {
+				t.Errorf("inspect - < %s (pipe %v): exit %d %s; output:\n%s", file, pipe, code, errOut, out)
+			}
 		}
 	}
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/pgdrill/pgdrill/pgarchive"
@@ -30,7 +28,7 @@ standard input. The creation time is shown in the zone of TZ (or --timezone).
 			if err != nil {
 				return err
 			}
-			src, err := openArchiveSource(cmd, args)
+			src, err := openSource(cmd.Context(), cmd, argOrStdin(args), sourceOptions{})
 			if err != nil {
 				return err
 			}
@@ -61,123 +59,6 @@ func listingZone(name string) (*time.Location, error) {
 		return nil, usageError(fmt.Errorf("--timezone: %w", err))
 	}
 	return loc, nil
-}
-
-// archiveSource is an archive opened for a command: a file, read with random
-// access, or standard input, read in one pass as pg_restore reads a pipe.
-type archiveSource struct {
-	name    string
-	header  pgarchive.Header
-	entries []*pgarchive.Entry
-	size    int64 // 0 for standard input
-	toc     int64 // bytes of header and TOC, when known, for progress
-
-	file   *pgarchive.ReadCloser
-	stream *pgarchive.Stream
-
-	next  int              // file: index of the next entry to look at
-	block *pgarchive.Block // file: the block Next returned last
-}
-
-// openArchiveSource opens args[0], or standard input when there is no
-// argument or it is "-". Failures are usage errors (exit 2).
-func openArchiveSource(cmd *cobra.Command, args []string) (*archiveSource, error) {
-	if len(args) == 0 || args[0] == "-" {
-		s, err := pgarchive.NewStream(cmd.InOrStdin())
-		if err != nil {
-			return nil, usageError(fmt.Errorf("standard input: %w", err))
-		}
-		return &archiveSource{name: "-", header: s.Header, entries: s.Entries, stream: s}, nil
-	}
-	rc, err := pgarchive.Open(args[0])
-	if err != nil {
-		return nil, usageError(err) // it names the file
-	}
-	return &archiveSource{name: args[0], header: rc.Header, entries: rc.Entries, size: rc.Size(), toc: rc.DataStart(), file: rc}, nil
-}
-
-// Next returns the next data block: in TOC order from a file, in file order
-// from standard input (the same order for pg_dump's archives). It returns
-// io.EOF after the last. The previous block is closed.
-func (s *archiveSource) Next() (*pgarchive.Block, error) {
-	if s.stream != nil {
-		b, err := s.stream.Next()
-		if err != nil && err != io.EOF {
-			err = usageError(fmt.Errorf("%s: %w", s.name, err))
-		}
-		return b, err
-	}
-	s.closeBlock()
-	for ; s.next < len(s.entries); s.next++ {
-		e := s.entries[s.next]
-		if e.DataState == pgarchive.DataNone {
-			continue
-		}
-		s.next++
-		b, err := s.file.Open(e)
-		if err != nil {
-			return nil, usageError(fmt.Errorf("%s: %w", s.name, err))
-		}
-		s.block = b
-		return b, nil
-	}
-	return nil, io.EOF
-}
-
-// open returns the block of entry e: directly from a file, by reading on
-// to it from standard input.
-func (s *archiveSource) open(e *pgarchive.Entry) (*pgarchive.Block, error) {
-	if s.stream == nil {
-		s.closeBlock()
-		b, err := s.file.Open(e)
-		if err != nil {
-			return nil, usageError(fmt.Errorf("%s: %w", s.name, err))
-		}
-		s.block = b
-		return b, nil
-	}
-	for {
-		b, err := s.Next()
-		if err == io.EOF {
-			return nil, usageError(fmt.Errorf("%s: %s: no data block in the archive", s.name, e))
-		}
-		if err != nil {
-			return nil, err
-		}
-		if b.Entry == e {
-			return b, nil
-		}
-	}
-}
-
-func (s *archiveSource) closeBlock() {
-	if s.block != nil {
-		s.block.Close()
-		s.block = nil
-	}
-}
-
-// Close releases the open block and the file.
-func (s *archiveSource) Close() error {
-	s.closeBlock()
-	if s.file != nil {
-		return s.file.Close()
-	}
-	return nil
-}
-
-// dataError marks an error met while reading a block as bad input (exit 2)
-// unless it already carries an exit code.
-func dataError(name string, err error) error {
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return err
-	}
-	var ae *pgarchive.Error
-	if errors.As(err, &ae) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return usageError(fmt.Errorf("%s: %w", name, err))
-	}
-	return err
 }
 
 // listJSON is the --json form of an archive's header and TOC. NULL strings

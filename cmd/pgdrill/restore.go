@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgdrill/pgdrill/internal/progress"
-	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/restore"
 )
 
@@ -20,6 +19,7 @@ func init() { register(newRestoreCmd) }
 type restoreFlags struct {
 	dbname   string
 	list     string
+	spool    string
 	sections []string
 	json     bool
 	opts     restore.Options
@@ -75,6 +75,7 @@ the command ends with "errors ignored on restore: N" and exit status 1.`,
 	fl.StringArrayVarP(&o.Triggers, "trigger", "T", nil, "restore named trigger")
 	fl.StringVarP(&f.list, "use-list", "L", "", "use table of contents from this file for selecting/ordering output")
 	fl.StringArrayVar(&f.sections, "section", nil, "restore named section (pre-data, data, or post-data)")
+	fl.StringVar(&f.spool, "spool", "", "with -j above 1 and standard input, copy the archive into a temporary file in this directory first")
 	fl.BoolVarP(&f.json, "json", "", false, "print a JSON summary on standard output")
 	verbose := fl.BoolP("verbose", "v", false, "verbose mode")
 	cmd.PreRunE = func(cmd *cobra.Command, _ []string) error {
@@ -129,21 +130,21 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	defer stop()
 	conn := connString(f.dbname)
 
+	acc := oneStream
+	if o.Jobs > 1 {
+		acc = randomAccess
+	}
+	src, err := openSource(ctx, cmd, archive, sourceOptions{access: acc, spool: f.spool,
+		why: fmt.Sprintf("restore -j %d", o.Jobs)})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
 	var sum restore.Summary
-	var err error
-	if archive == "-" {
-		s, serr := pgarchive.NewStream(cmd.InOrStdin())
-		if serr != nil {
-			return usageError(fmt.Errorf("restore: standard input: %w", serr))
-		}
-		sum, err = restore.RunStream(ctx, s, conn, o)
+	if src.stream != nil {
+		sum, err = restore.RunStream(ctx, src.stream, conn, o)
 	} else {
-		a, oerr := pgarchive.Open(archive)
-		if oerr != nil {
-			return usageError(fmt.Errorf("restore: %w", oerr))
-		}
-		defer a.Close()
-		sum, err = restore.Run(ctx, a.Reader, conn, o)
+		sum, err = restore.Run(ctx, src.reader, conn, o)
 	}
 	bar.Done()
 	if f.json {

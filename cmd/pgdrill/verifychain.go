@@ -30,11 +30,12 @@ type verifyChainReport struct {
 
 func newVerifyChainCmd() *cobra.Command {
 	var (
-		jsonOut bool
-		schema  string
+		jsonOut  bool
+		schema   string
+		spoolDir string
 	)
 	cmd := &cobra.Command{
-		Use:   "verify-chain ARCHIVE",
+		Use:   "verify-chain ARCHIVE|-",
 		Short: "Verify the audit hash chain held in an archive, offline",
 		Long: `Verify the audit_events hash chain inside a custom-format archive without a
 database: every row's hash is recomputed from its columns (timestamps converted
@@ -51,12 +52,12 @@ head mismatch, 2 when the archive cannot be read or holds no chain.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := pgarchive.Open(args[0])
+			src, err := openSource(cmd.Context(), cmd, args[0], sourceOptions{access: randomAccess, spool: spoolDir, why: "verify-chain"})
 			if err != nil {
-				return usageError(err)
+				return err
 			}
-			defer a.Close()
-			res, err := chain.VerifyArchive(a.Reader, schema)
+			defer src.Close()
+			res, err := chain.VerifyArchive(src.reader, schema)
 			if err != nil {
 				if badInput(err) || errors.Is(err, chain.ErrNoChain) {
 					return usageError(err)
@@ -87,6 +88,7 @@ head mismatch, 2 when the archive cannot be read or holds no chain.`,
 		},
 	}
 	cmd.Flags().BoolVar(&jsonOut, "json", false, "print the result as JSON")
+	cmd.Flags().StringVar(&spoolDir, "spool", "", "with ARCHIVE - from a pipe, copy it into a temporary file in this directory first (verification reads the archive in two places)")
 	cmd.Flags().StringVarP(&schema, "schema", "n", "", "schema holding audit_events when several do")
 	return cmd
 }

@@ -14,16 +14,20 @@ import (
 
 // archiveDrill restores an operator's archive and checks it.
 func (r *run) archiveDrill(ctx context.Context) error {
-	a, err := pgarchive.Open(r.cfg.Archive)
-	if err != nil {
-		return err
+	a := r.cfg.ArchiveReader
+	if a == nil {
+		rc, err := pgarchive.Open(r.cfg.Archive)
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		a = rc.Reader
 	}
-	defer a.Close()
 	r.rep.Archive = r.cfg.Archive
 	if err := r.database(ctx); err != nil {
 		return err
 	}
-	if err := r.restore(ctx, a.Reader); err != nil {
+	if err := r.restore(ctx, a); err != nil {
 		return err
 	}
 	conn, err := pgx.Connect(ctx, r.url)
@@ -31,12 +35,12 @@ func (r *run) archiveDrill(ctx context.Context) error {
 		return fmt.Errorf("drill: connect: %w", err)
 	}
 	defer conn.Close(ctx)
-	if err := r.tableCounts(ctx, conn, a.Reader); err != nil {
+	if err := r.tableCounts(ctx, conn, a); err != nil {
 		return err
 	}
 	r.phase("count-rows")
 
-	off, err := offlineState(a.Reader)
+	off, err := offlineState(a)
 	if errors.Is(err, chain.ErrNoChain) {
 		return nil
 	}

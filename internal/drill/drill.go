@@ -41,6 +41,10 @@ type Config struct {
 
 	// Archive, if set, selects the archive drill on this file.
 	Archive string
+	// ArchiveReader, if set with Archive, is that archive already opened by
+	// the caller (standard input, a spooled pipe, a remote object); Archive
+	// then only names it.
+	ArchiveReader *pgarchive.Reader
 
 	// DB, if set, is the connection string (URL or conninfo) of an existing
 	// database to drill in instead of a throwaway embedded server.
