@@ -18,7 +18,7 @@ func init() { register(newDrillCmd) }
 func newDrillCmd() *cobra.Command {
 	var (
 		cfg      drill.Config
-		db       string
+		conn     connFlags
 		compress string
 		jsonOut  bool
 		verbose  bool
@@ -58,8 +58,12 @@ usage or input.`,
 				return usageError(err)
 			}
 			cfg.Compression, cfg.Level = c, level
-			if db != "" {
-				cfg.DB = connString(db)
+			if conn.dbname != "" {
+				if cfg.DB, err = conn.connString(); err != nil {
+					return err
+				}
+			} else if conn.given() {
+				return usageError(errors.New("drill: -h/-p/-U/-W say how to reach the -d database; without -d the drill uses a throwaway server"))
 			}
 			if cfg.Rows < 0 {
 				return usageError(fmt.Errorf("--rows %d: must not be negative", cfg.Rows))
@@ -88,7 +92,7 @@ usage or input.`,
 	fl.BoolVar(&cfg.Edge, "edge", false, "edge workload: timestamps over the whole timestamptz range, hostile text")
 	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive (- for standard input) instead of a synthetic workload")
 	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")
-	fl.StringVarP(&db, "dbname", "d", "", "existing database to drill in (name, URL or conninfo) instead of a throwaway server")
+	conn.add(fl, "existing database to drill in (name, URL or connection string) instead of a throwaway server", false)
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database even if it holds user tables (schema public is dropped)")
 	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression of the drill's archive: METHOD[:LEVEL], METHOD none, gzip, lz4 or zstd")

@@ -21,14 +21,15 @@ func init() { register(newDumpCmd) }
 
 func newDumpCmd() *cobra.Command {
 	var (
-		dbname, file, compress string
-		format                 string
-		schemas, tables        []string
-		schemaOnly, dataOnly   bool
-		asJSON, noProgress     bool
+		conn                 connFlags
+		file, compress       string
+		format               string
+		schemas, tables      []string
+		schemaOnly, dataOnly bool
+		asJSON, noProgress   bool
 	)
 	cmd := &cobra.Command{
-		Use:   "dump",
+		Use:   "dump [flags] [DBNAME]",
 		Short: "Write a database as a pg_dump custom-format archive (pg_dump -Fc)",
 		Long: `Dump a database into a custom-format archive that pg_restore and pgdrill restore read.
 
@@ -36,8 +37,22 @@ Compression is gzip by default, like pg_dump -Fc; none and gzip archives use for
 (pg_restore 12 and later), lz4 and zstd archives format 1.16 (pg_restore 17 and later).
 -d takes a database name, a postgres:// URL or a key=value connection string; PG* environment
 variables fill in the rest.`,
-		Args: cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) > 1:
+				return usageError(fmt.Errorf("dump: too many command-line arguments (first is %q)", args[1]))
+			case len(args) == 1 && conn.dbname != "":
+				return usageError(errors.New("dump: give the database either as DBNAME or with -d, not both"))
+			case len(args) == 1:
+				conn.dbname = args[0]
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			connStr, err := conn.connString()
+			if err != nil {
+				return err
+			}
 			if f := strings.ToLower(format); f != "c" && f != "custom" {
 				return usageError(fmt.Errorf("dump: only the custom format (-Fc) is written, not %q", format))
 			}
@@ -75,7 +90,7 @@ variables fill in the rest.`,
 			// An interrupt ends the dump cleanly, so a partial -f file is removed.
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			sum, err := dump.Run(ctx, connString(dbname), out, opts)
+			sum, err := dump.Run(ctx, connStr, out, opts)
 			bar.Done()
 			if err != nil {
 				if file != "" && file != "-" {
@@ -101,7 +116,7 @@ variables fill in the rest.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&dbname, "dbname", "d", "", "database name, URL or connection string (default: PG* environment)")
+	conn.add(fl, "database to dump: name, URL or connection string (default: PGDATABASE)", true)
 	fl.StringVarP(&file, "file", "f", "", "output file (default: standard output)")
 	fl.StringVarP(&format, "format", "F", "c", "archive format; only c (custom) is written, accepted for pg_dump compatibility")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression METHOD[:LEVEL] (none, gzip, lz4, zstd) or a gzip level 0-9")

@@ -46,10 +46,36 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	// Help is -? and --help, as in the PostgreSQL tools: -h is the host.
+	root.PersistentFlags().BoolP("help", "?", false, "show help")
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd())
 	}
+	refuseDashH(root)
 	return root
+}
+
+// refuseDashH gives every command without a -h option one that fails, since
+// pflag would otherwise treat an unknown -h as a request for help and exit 0:
+// a script calling `pgdrill list -h host …` must fail, not print help.
+func refuseDashH(cmd *cobra.Command) {
+	if cmd.Flags().ShorthandLookup("h") == nil {
+		f := cmd.Flags().VarPF(notHelp{}, "no-dash-h", "h", "")
+		f.NoOptDefVal = "true"
+		f.Hidden = true
+	}
+	for _, c := range cmd.Commands() {
+		refuseDashH(c)
+	}
+}
+
+// notHelp is the value of the -h that refuseDashH adds: setting it fails.
+type notHelp struct{}
+
+func (notHelp) String() string { return "" }
+func (notHelp) Type() string   { return "bool" }
+func (notHelp) Set(string) error {
+	return errors.New("-h is not help: use -? or --help (-h is the server host in dump, restore and drill -d)")
 }
 
 func main() {

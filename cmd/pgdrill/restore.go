@@ -17,7 +17,7 @@ func init() { register(newRestoreCmd) }
 
 // restoreFlags are the command's flags, named as pg_restore names them.
 type restoreFlags struct {
-	dbname   string
+	conn     connFlags
 	list     string
 	spool    string
 	sections []string
@@ -53,10 +53,10 @@ the command ends with "errors ignored on restore: N" and exit status 1.`,
 	}
 	fl := cmd.Flags()
 	o := &f.opts
-	fl.StringVarP(&f.dbname, "dbname", "d", "", "database to restore into (name, URL or conninfo)")
+	f.conn.add(fl, "database to restore into: name, URL or connection string", true)
 	fl.BoolVarP(&o.NoOwner, "no-owner", "O", false, "skip restoration of object ownership")
-	fl.BoolVarP(&o.NoACL, "no-acl", "x", false, "skip restoration of access privileges (grant/revoke)")
-	fl.BoolVar(&o.NoACL, "no-privileges", false, "same as --no-acl")
+	fl.BoolVarP(&o.NoACL, "no-privileges", "x", false, "skip restoration of access privileges (grant/revoke)")
+	fl.BoolVar(&o.NoACL, "no-acl", false, "same as --no-privileges")
 	fl.BoolVar(&o.NoComments, "no-comments", false, "do not restore comments")
 	fl.BoolVarP(&o.Clean, "clean", "c", false, "clean (drop) database objects before recreating them")
 	fl.BoolVar(&o.IfExists, "if-exists", false, "use IF EXISTS when dropping objects")
@@ -89,8 +89,8 @@ the command ends with "errors ignored on restore: N" and exit status 1.`,
 
 func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	o := f.opts
-	if f.dbname == "" {
-		return usageError(errors.New("restore: -d/--dbname must be specified"))
+	if f.conn.dbname == "" {
+		return usageError(errors.New("restore: -d/--dbname must be specified (pgdrill does not write SQL scripts)"))
 	}
 	if o.Jobs < 1 {
 		return usageError(errors.New("restore: invalid number of parallel jobs"))
@@ -128,7 +128,10 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
-	conn := connString(f.dbname)
+	conn, err := f.conn.connString()
+	if err != nil {
+		return err
+	}
 
 	acc := oneStream
 	if o.Jobs > 1 {
