@@ -106,10 +106,10 @@ usage or input.`,
 func runDrill(ctx context.Context, stdout, stderr io.Writer, cfg drill.Config, jsonOut bool) error {
 	rep, err := drill.Run(ctx, cfg)
 	if err != nil {
-		if errors.Is(err, drill.ErrNotEmpty) || badInput(err) {
+		if errors.Is(err, drill.ErrNotEmpty) {
 			return usageError(err)
 		}
-		return checkFailed(fmt.Errorf("drill could not run: %w", err))
+		return runError(fmt.Errorf("drill could not run: %w", err))
 	}
 	if jsonOut {
 		if err := writeJSON(stdout, rep); err != nil {

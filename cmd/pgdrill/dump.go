@@ -96,7 +96,7 @@ variables fill in the rest.`,
 				if file != "" && file != "-" {
 					os.Remove(file)
 				}
-				return checkFailed(err)
+				return runError(err)
 			}
 			if file != "" && file != "-" {
 				if f, ok := out.(*os.File); ok {

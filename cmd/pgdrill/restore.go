@@ -163,9 +163,9 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 		return checkFailed(fmt.Errorf("errors ignored on restore: %d", len(ign.Errors)))
 	}
 	if errors.Is(err, context.Canceled) {
-		return checkFailed(errors.New("restore: interrupted"))
+		return &exitError{code: exitInterrupted, err: errors.New("restore: interrupted")}
 	}
-	return checkFailed(err)
+	return runError(err)
 }
 
 // barProgress draws the entries restored and the bytes of table data and

@@ -28,6 +28,10 @@ var debianRoot = "/usr/lib/postgresql"
 // ErrNotFound reports that no local directory holds the server programs.
 var ErrNotFound = errors.New("embedded: no PostgreSQL server binaries (initdb, pg_ctl, postgres) found")
 
+// ErrBinDir reports that the bin directory given explicitly (Config.BinDir
+// or $PGDRILL_PG_BINDIR) does not hold the server programs.
+var ErrBinDir = errors.New("embedded: unusable server bin directory")
+
 // FindBinaries returns a directory holding initdb, pg_ctl and postgres.
 //
 // It looks, in order, at explicit, at $PGDRILL_PG_BINDIR, at `pg_config
@@ -41,14 +45,14 @@ func FindBinaries(explicit string) (dir string, tried []string, err error) {
 	if explicit != "" {
 		if why := missingPrograms(explicit); why != "" {
 			tried = append(tried, "Config.BinDir "+explicit+": "+why)
-			return "", tried, fmt.Errorf("embedded: bin dir %s: %s", explicit, why)
+			return "", tried, fmt.Errorf("%w %s: %s", ErrBinDir, explicit, why)
 		}
 		return explicit, append(tried, "Config.BinDir "+explicit), nil
 	}
 	if env := os.Getenv(EnvBinDir); env != "" {
 		if why := missingPrograms(env); why != "" {
 			tried = append(tried, EnvBinDir+"="+env+": "+why)
-			return "", tried, fmt.Errorf("embedded: %s=%s: %s", EnvBinDir, env, why)
+			return "", tried, fmt.Errorf("%w %s=%s: %s", ErrBinDir, EnvBinDir, env, why)
 		}
 		return env, append(tried, EnvBinDir+"="+env), nil
 	}
