@@ -101,7 +101,7 @@ func TestVerifyTampering(t *testing.T) {
 		tamper func([]Row) []Row
 		pos    int64 // -1: clean
 		reason string
-		count  int64
+		count  int64 // rows; walked is pos+1 on a break
 	}{
 		{"clean", func(r []Row) []Row { return r }, -1, "", 5},
 		{"details byte", func(r []Row) []Row { r[2].Details = ptr(`{"i": 2}`); return r }, 2, "row_hash", 5},
@@ -123,6 +123,9 @@ func TestVerifyTampering(t *testing.T) {
 			}
 			if res.RowCount != c.count {
 				t.Errorf("RowCount = %d, want %d", res.RowCount, c.count)
+			}
+			if walked := c.count; c.pos >= 0 && res.Walked != c.pos+1 || c.pos < 0 && res.Walked != walked {
+				t.Errorf("Walked = %d, want %d when the break is at %d", res.Walked, walked, c.pos)
 			}
 			switch {
 			case c.pos < 0 && res.FirstBreak != nil:

@@ -16,7 +16,10 @@ import (
 // VerifyCopy, so memory stays flat) and reads audit_chain_head, both in one
 // repeatable-read, read-only transaction so they are one snapshot. It
 // recomputes every hash itself; only the ordering comes from the server,
-// and Verify's order check guards that.
+// which sorts ("timestamp", id) by the database's default collation exactly
+// as audit_events_verify_chain() does, so the two agree whatever that
+// collation is. It checks that the timestamps arrive in order; the order of
+// ids within one timestamp is the server's.
 func VerifyDB(ctx context.Context, conn *pgx.Conn) (res Result, err error) {
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
@@ -35,7 +38,7 @@ func VerifyDB(ctx context.Context, conn *pgx.Conn) (res Result, err error) {
 	for i, c := range EventColumns {
 		cols[i] = pgx.Identifier{c}.Sanitize()
 	}
-	query := fmt.Sprintf(`COPY (SELECT %s FROM %s ORDER BY "timestamp", id COLLATE "C") TO STDOUT`,
+	query := fmt.Sprintf(`COPY (SELECT %s FROM %s ORDER BY "timestamp", id) TO STDOUT`,
 		strings.Join(cols, ", "), EventsTable)
 
 	pr, pw := io.Pipe()
@@ -46,7 +49,7 @@ func VerifyDB(ctx context.Context, conn *pgx.Conn) (res Result, err error) {
 		copyDone <- err
 	}()
 	w := walker{other: map[[32]byte]string{}}
-	decErr := decodeEvents(pr, EventColumns, func(r *Row) error { return w.ordered(newKey(r, w.other)) })
+	decErr := decodeEvents(pr, EventColumns, func(r *Row) error { return w.serverOrdered(newKey(r, w.other)) })
 	pr.CloseWithError(errors.New("chain: verify stopped reading")) // unblocks CopyTo after a decode error
 	copyErr := <-copyDone
 	if decErr != nil {
@@ -82,22 +85,109 @@ func readHead(ctx context.Context, tx pgx.Tx) (Head, error) {
 	return h, nil
 }
 
-// VerifySQL runs the server's audit_events_verify_chain() and returns its
-// answer as a Result (Reason empty, no LastHash or Head).
-func VerifySQL(ctx context.Context, conn *pgx.Conn) (Result, error) {
-	var id *string
-	var pos *int64
-	var count int64
-	err := conn.QueryRow(ctx, "SELECT first_break_id, first_break_pos, row_count FROM audit_events_verify_chain()").Scan(&id, &pos, &count)
-	if err != nil {
-		return Result{}, fmt.Errorf("chain: audit_events_verify_chain(): %w", err)
+// SQLFunction describes the audit_events_verify_chain() a database holds
+// and what it answered.
+type SQLFunction struct {
+	// Name is the schema-qualified name, Signature its arguments and result
+	// as the server prints them.
+	Name      string `json:"name"`
+	Signature string `json:"signature"`
+	// Convention is "first-break" for a function with OUT parameters that
+	// stops at the first break, (NULL, -1, N) when clean, as certctl's and
+	// pgdrill's own do; "walk-all" for pgdrill's before the change to
+	// certctl's convention: RETURNS TABLE (text, bigint, bigint), NULL
+	// position when clean, row_count always every row. VerifySQL turns a
+	// walk-all answer into the first-break triple.
+	Convention string `json:"convention"`
+	// Origin is "pgdrill" for pgdrill's function (known by its comment),
+	// "pgdrill-v1" for pgdrill's earlier walk-all function, "database" for
+	// any other: the schema's own, such as certctl's.
+	Origin string `json:"origin"`
+	// Returned is the row the function returned, as SQL literals.
+	Returned string `json:"returned"`
+}
+
+// ErrNoSQLFunction means the database has no audit_events_verify_chain()
+// on its search path.
+var ErrNoSQLFunction = errors.New("chain: no audit_events_verify_chain() on the search path")
+
+// findSQLFunction finds audit_events_verify_chain() on the search path.
+func findSQLFunction(ctx context.Context, conn *pgx.Conn) (*SQLFunction, error) {
+	var f SQLFunction
+	var schema, args, result, comment string
+	var set bool
+	err := conn.QueryRow(ctx, `SELECT n.nspname, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid),
+			p.proretset, COALESCE(obj_description(p.oid, 'pg_proc'), '')
+		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+		WHERE p.oid = to_regprocedure('audit_events_verify_chain()')`).Scan(&schema, &args, &result, &set, &comment)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, ErrNoSQLFunction
 	}
-	res := Result{RowCount: count}
-	if pos != nil {
-		if id == nil {
-			return Result{}, fmt.Errorf("chain: audit_events_verify_chain(): break at %d without an id", *pos)
+	if err != nil {
+		return nil, fmt.Errorf("chain: find audit_events_verify_chain(): %w", err)
+	}
+	f.Name = pgx.Identifier{schema, "audit_events_verify_chain"}.Sanitize()
+	f.Signature = "(" + args + ") RETURNS " + result
+	f.Convention, f.Origin = "first-break", "database"
+	if set {
+		f.Convention = "walk-all"
+		if result == "TABLE(first_break_id text, first_break_pos bigint, row_count bigint)" {
+			f.Origin = "pgdrill-v1"
 		}
+	} else if strings.HasPrefix(comment, "pgdrill ") {
+		f.Origin = "pgdrill"
+	}
+	return &f, nil
+}
+
+// VerifySQL runs the database's own audit_events_verify_chain(), whichever
+// it is (see SQLFunction), and returns its answer as a Result in the
+// first-break convention, with RowCount counted in the same statement
+// (Reason empty, no LastHash or Head). ErrNoSQLFunction if there is none.
+func VerifySQL(ctx context.Context, conn *pgx.Conn) (Result, error) {
+	f, err := findSQLFunction(ctx, conn)
+	if err != nil {
+		return Result{}, err
+	}
+	var id *string
+	var pos, walked *int64
+	var rows int64
+	err = conn.QueryRow(ctx, `SELECT v.first_break_id, v.first_break_pos::bigint, v.row_count::bigint,
+			(SELECT count(*) FROM `+EventsTable+`)
+		FROM `+f.Name+`() v`).Scan(&id, &pos, &walked, &rows)
+	if err != nil {
+		return Result{}, fmt.Errorf("chain: %s: %w", f.Name, err)
+	}
+	f.Returned = fmt.Sprintf("(%s, %s, %s)", literal(id), intLiteral(pos), intLiteral(walked))
+	res := Result{RowCount: rows, Function: f}
+	if walked == nil {
+		return Result{}, fmt.Errorf("chain: %s returned %s: NULL row_count", f.Name, f.Returned)
+	}
+	res.Walked = *walked
+	switch {
+	case id == nil && (pos == nil && f.Convention == "walk-all" || pos != nil && *pos == -1 && f.Convention == "first-break"):
+		// clean
+	case id != nil && pos != nil && *pos >= 0:
 		res.FirstBreak = &Break{ID: *id, Pos: *pos}
+		if f.Convention == "walk-all" {
+			res.Walked = *pos + 1 // the rows a first-break walk takes
+		}
+	default:
+		return Result{}, fmt.Errorf("chain: %s returned %s, which is not the %s convention", f.Name, f.Returned, f.Convention)
 	}
 	return res, nil
+}
+
+func literal(s *string) string {
+	if s == nil {
+		return "NULL"
+	}
+	return "'" + strings.ReplaceAll(*s, "'", "''") + "'"
+}
+
+func intLiteral(n *int64) string {
+	if n == nil {
+		return "NULL"
+	}
+	return fmt.Sprint(*n)
 }

@@ -34,9 +34,9 @@ var goldens = []golden{
 	// an UPDATE moves the row to the end of the heap: physical order is no
 	// longer chain order
 	{"edge-details-kolkata", workload.Config{Seed: 3, Rows: 200, Edge: true}, "Asia/Kolkata",
-		`UPDATE audit_events SET details = '{"tampered": "\u00e9"}' WHERE id = (SELECT id FROM audit_events ORDER BY "timestamp", id COLLATE "C" OFFSET 77 LIMIT 1)`},
+		`UPDATE audit_events SET details = '{"tampered": "\u00e9"}' WHERE id = (SELECT id FROM audit_events ORDER BY "timestamp", id OFFSET 77 LIMIT 1)`},
 	{"edge-deleted-posix", workload.Config{Seed: 4, Rows: 150, Edge: true}, "<X>-167:59",
-		`DELETE FROM audit_events WHERE id = (SELECT id FROM audit_events ORDER BY "timestamp", id COLLATE "C" OFFSET 149 LIMIT 1)`},
+		`DELETE FROM audit_events WHERE id = (SELECT id FROM audit_events ORDER BY "timestamp", id OFFSET 149 LIMIT 1)`},
 }
 
 // want is the .want file: the SQL function's answer and the head's row_hash.

@@ -5,8 +5,13 @@
 -- before it. audit_chain_head holds the newest row_hash, so deleting the
 -- newest rows is detectable too.
 --
--- Chain order is ("timestamp", id COLLATE "C"): the byte order of id, not the
--- database collation, so that every verifier (SQL, Go) sorts the same way.
+-- Chain order is ("timestamp", id) in the database's default collation, as
+-- certctl's verifier walks it (its migration 000047), so that this chain and
+-- certctl's give the same answers on the same rows. The offline Go verifier
+-- cannot sort by the database's collation and sorts id by its bytes: the two
+-- orders agree under the C collation (the drill's throwaway server) and for
+-- ids of one fixed shape such as UUIDs, and otherwise only differ between
+-- rows with equal timestamps.
 -- The insert trigger links each row to the head, i.e. to the last row
 -- inserted, so insertion order must equal chain order; the trigger therefore
 -- REJECTS a row that does not sort after the current head row, instead of
@@ -28,7 +33,17 @@ CREATE TABLE IF NOT EXISTS audit_events (
     row_hash       text NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS audit_events_chain_order ON audit_events ("timestamp", id COLLATE "C");
+-- pgdrill before this version indexed id COLLATE "C"; replace that index.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_indexes
+               WHERE schemaname = current_schema() AND indexname = 'audit_events_chain_order'
+                 AND indexdef LIKE '%COLLATE "C"%') THEN
+        DROP INDEX audit_events_chain_order;
+    END IF;
+END
+$$;
+CREATE INDEX IF NOT EXISTS audit_events_chain_order ON audit_events ("timestamp", id);
 
 CREATE TABLE IF NOT EXISTS audit_chain_head (
     id         int PRIMARY KEY CHECK (id = 1),
@@ -70,9 +85,9 @@ BEGIN
         RAISE EXCEPTION 'audit_chain_head has no row 1';
     END IF;
     SELECT "timestamp", id INTO last_ts, last_id FROM audit_events
-    ORDER BY "timestamp" DESC, id COLLATE "C" DESC LIMIT 1;
+    ORDER BY "timestamp" DESC, id DESC LIMIT 1;
     IF FOUND THEN
-        IF NEW."timestamp" < last_ts OR (NEW."timestamp" = last_ts AND NEW.id COLLATE "C" <= last_id) THEN
+        IF NEW."timestamp" < last_ts OR (NEW."timestamp" = last_ts AND NEW.id <= last_id) THEN
             RAISE EXCEPTION 'audit_events % (%) does not sort after the last row % (%)',
                 NEW.id, NEW."timestamp", last_id, last_ts
                 USING HINT = 'insert audit events in ("timestamp", id) order';
@@ -104,32 +119,44 @@ DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events;
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
     FOR EACH STATEMENT EXECUTE FUNCTION audit_events_write_once();
 
--- Walks every row in chain order and reports the first one whose prev_hash
--- differs from the previous row's stored row_hash, or whose row_hash differs
--- from the recomputed hash (IS DISTINCT FROM: NULL-aware), with its 0-based
--- position; row_count is the number of rows walked, always all of them.
--- It does not look at audit_chain_head (chain.Verify does).
-CREATE OR REPLACE FUNCTION audit_events_verify_chain()
-RETURNS TABLE (first_break_id text, first_break_pos bigint, row_count bigint)
+-- audit_events_verify_chain() walks the rows in chain order and stops at
+-- the first that does not verify: row 0 with a non-NULL prev_hash, a later
+-- row whose prev_hash IS DISTINCT FROM the previous row's row_hash, or a row
+-- whose row_hash differs from the recomputed hash. It returns
+-- (first_break_id, first_break_pos, row_count): (NULL, -1, N) for a clean
+-- chain of N rows, (id, p, p+1) for a break at 0-based position p, so
+-- row_count is the rows walked. This is certctl's convention, signature and
+-- order, so a drill gets the same answer from either function. It does not
+-- look at audit_chain_head (chain.Verify does).
+--
+-- pgdrill before this version returned TABLE (text, bigint, bigint) and
+-- walked every row; the signature differs, so replace rather than redefine.
+DROP FUNCTION IF EXISTS audit_events_verify_chain();
+CREATE FUNCTION audit_events_verify_chain(
+    OUT first_break_id text, OUT first_break_pos int, OUT row_count int)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
     r        audit_events;
     expected text := NULL;
-    pos      bigint := 0;
 BEGIN
     first_break_id := NULL;
-    first_break_pos := NULL;
-    FOR r IN SELECT * FROM audit_events ORDER BY "timestamp", id COLLATE "C" LOOP
-        IF first_break_pos IS NULL
-           AND (r.prev_hash IS DISTINCT FROM expected
-                OR r.row_hash IS DISTINCT FROM audit_events_row_hash(r)) THEN
+    first_break_pos := -1;
+    row_count := 0;
+    FOR r IN SELECT * FROM audit_events ORDER BY "timestamp", id LOOP
+        IF r.prev_hash IS DISTINCT FROM expected
+           OR r.row_hash IS DISTINCT FROM audit_events_row_hash(r) THEN
             first_break_id := r.id;
-            first_break_pos := pos;
+            first_break_pos := row_count;
+            row_count := row_count + 1;
+            RETURN;
         END IF;
         expected := r.row_hash;
-        pos := pos + 1;
+        row_count := row_count + 1;
     END LOOP;
-    row_count := pos;
-    RETURN NEXT;
 END
 $$;
+
+-- chain.VerifySQL reads this comment to tell pgdrill's function from a
+-- schema's own (certctl's).
+COMMENT ON FUNCTION audit_events_verify_chain() IS
+    'pgdrill audit chain verifier: (NULL, -1, N) when clean, (id, p, p+1) at the first break';

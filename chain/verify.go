@@ -10,13 +10,18 @@ import (
 	"strings"
 )
 
-// Result is a verifier's answer. RowCount and FirstBreak are what
-// audit_events_verify_chain() returns (row_count, first_break_id,
-// first_break_pos); LastHash and Head add the check the SQL function leaves
-// out: that the head points at the last row, which catches deleted newest
-// rows.
+// Result is a verifier's answer. FirstBreak and Walked are what
+// audit_events_verify_chain() returns: (NULL, -1, N) for a clean chain of N
+// rows, (id, p, p+1) for the first break at 0-based position p (see
+// Triple). The Go verifiers read on past the break for RowCount and
+// LastHash; LastHash and Head add the check the SQL function leaves out:
+// that the head points at the last row, which catches deleted newest rows.
 type Result struct {
+	// RowCount is the number of rows in the table.
 	RowCount int64
+	// Walked is the function's row_count: the rows it walked, RowCount
+	// when clean, FirstBreak.Pos+1 on a break.
+	Walked int64
 	// FirstBreak is nil when every row links to its predecessor and hashes
 	// to its row_hash.
 	FirstBreak *Break
@@ -25,6 +30,18 @@ type Result struct {
 	LastHash *string
 	// Head is the audit_chain_head row, if the verifier read one.
 	Head *Head
+	// Function is the SQL function VerifySQL ran; nil for the Go verifiers.
+	Function *SQLFunction
+}
+
+// Triple returns the answer as audit_events_verify_chain() gives it:
+// (first_break_id, first_break_pos, row_count), id nil and pos -1 when clean.
+func (r Result) Triple() (id *string, pos, walked int64) {
+	if b := r.FirstBreak; b != nil {
+		id := b.ID
+		return &id, b.Pos, r.Walked
+	}
+	return nil, -1, r.Walked
 }
 
 // Break is the first row that does not verify.
@@ -58,7 +75,7 @@ func (r Result) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d rows", r.RowCount)
 	if r.FirstBreak != nil {
-		fmt.Fprintf(&b, ", first break at position %d (id %q, %s)", r.FirstBreak.Pos, r.FirstBreak.ID, r.FirstBreak.Reason)
+		fmt.Fprintf(&b, ", first break at position %d (id %q, %s), %d walked", r.FirstBreak.Pos, r.FirstBreak.ID, r.FirstBreak.Reason, r.Walked)
 	} else {
 		b.WriteString(", chain intact")
 	}
@@ -89,7 +106,7 @@ func equalNullable(a, b *string) bool {
 
 // Verify walks rows given in chain order ("timestamp", then id by bytes) as
 // audit_events_verify_chain() does. It returns an error if the rows are not
-// in chain order or the sequence yields one.
+// in that order or the sequence yields one.
 func Verify(rows iter.Seq2[Row, error]) (Result, error) {
 	w := walker{other: map[[32]byte]string{}}
 	for r, err := range rows {
@@ -198,10 +215,22 @@ type walker struct {
 	other    map[[32]byte]string
 }
 
-// ordered steps after checking that k sorts after the previous row.
+// ordered steps after checking that k sorts after the previous row by
+// timestamp and id bytes.
 func (w *walker) ordered(k key) error {
 	if w.pos > 0 && compareKeys(&w.last, &k) >= 0 {
 		return fmt.Errorf("chain: row %d (id %q) does not sort after row %d (id %q): rows are not in chain order", w.pos, k.id, w.pos-1, w.last.id)
+	}
+	w.step(k)
+	return nil
+}
+
+// serverOrdered steps after checking only the timestamp order: rows that
+// the server sorted by its own collation may order equal timestamps' ids
+// differently from their bytes.
+func (w *walker) serverOrdered(k key) error {
+	if w.pos > 0 && k.ts < w.last.ts {
+		return fmt.Errorf("chain: row %d (id %q) has an earlier timestamp than row %d (id %q): rows are not in chain order", w.pos, k.id, w.pos-1, w.last.id)
 	}
 	w.step(k)
 	return nil
@@ -222,7 +251,10 @@ func (w *walker) step(k key) {
 }
 
 func (w *walker) result() Result {
-	res := Result{RowCount: w.pos, FirstBreak: w.brk}
+	res := Result{RowCount: w.pos, Walked: w.pos, FirstBreak: w.brk}
+	if w.brk != nil {
+		res.Walked = w.brk.Pos + 1
+	}
 	if w.pos > 0 {
 		res.LastHash = w.last.row.text(w.other)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -38,14 +39,27 @@ Go verifier on the server, and the offline Go verifier reading the archive.
 With --archive FILE (a pg_dump -Fc or pgdrill archive), the drill restores it
 into a throwaway server (without owners and privileges: the server has none of
 the archive's roles), checks every table's row count against the archive, and
-if the archive holds the audit chain, runs both verifiers and compares heads.
+if the archive holds the audit chain, verifies it offline in the archive, with
+the restored database's own audit_events_verify_chain() (certctl's or
+pgdrill's, whichever it holds; the report names it) and with the Go verifier
+on the server, and requires all three to give the same answer
+(first_break_id, first_break_pos, rows walked) and the same head.
+
+--check 'SQL' (repeatable) runs a query returning one boolean on the restored
+database; false, NULL or an error fails the drill and names the query.
+--max-restore-seconds N fails the drill when the restore phase takes longer;
+the restore time is reported in every run.
 
 -d uses an existing database instead of the throwaway server; the drill
 refuses (exit 2) a database that already holds user tables unless --force,
 because it drops schema public.
 
-Prints one PASS or FAIL line; exit status 0 on PASS, 1 on FAIL, 2 on bad
-usage or input.`,
+Prints one PASS or FAIL line; a FAIL names the culprit: "archive" when the
+backup itself is broken (unreadable, truncated, or its chain already broken
+inside it), "restore" when the restored database differs from the archive or
+the restore took too long, "source" when the synthetic drill's own chain was
+broken before the dump. Exit status 0 on PASS, 1 on FAIL, 2 on bad usage,
+a missing file or an unusable database.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 0 {
 				return usageError(errors.New("drill takes no arguments (use --archive FILE)"))
@@ -67,6 +81,14 @@ usage or input.`,
 			}
 			if cfg.Rows < 0 {
 				return usageError(fmt.Errorf("--rows %d: must not be negative", cfg.Rows))
+			}
+			if cfg.MaxRestoreSeconds < 0 {
+				return usageError(fmt.Errorf("--max-restore-seconds %g: must not be negative", cfg.MaxRestoreSeconds))
+			}
+			for _, q := range cfg.Checks {
+				if strings.TrimSpace(q) == "" {
+					return usageError(errors.New("--check: empty query"))
+				}
 			}
 			if verbose {
 				cfg.Log = cmd.ErrOrStderr()
@@ -94,6 +116,8 @@ usage or input.`,
 	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")
 	conn.add(fl, "existing database to drill in (name, URL or connection string) instead of a throwaway server", false)
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database even if it holds user tables (schema public is dropped)")
+	fl.StringArrayVar(&cfg.Checks, "check", nil, "after restore, run this query returning one boolean; false or an error fails the drill (repeatable)")
+	fl.Float64Var(&cfg.MaxRestoreSeconds, "max-restore-seconds", 0, "fail the drill if the restore phase takes longer than this many seconds (0: no limit)")
 	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression of the drill's archive: METHOD[:LEVEL], METHOD none, gzip, lz4 or zstd")
 	fl.IntVarP(&cfg.Jobs, "jobs", "j", 1, "restore with this many connections")

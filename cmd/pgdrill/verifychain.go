@@ -13,7 +13,10 @@ import (
 
 func init() { register(newVerifyChainCmd) }
 
-// verifyChainReport is verify-chain's JSON output.
+// verifyChainReport is verify-chain's JSON output. The break fields follow
+// audit_events_verify_chain(): first_break_id null and first_break_pos -1
+// when clean, verifier_walked the rows walked (first_break_pos+1 on a
+// break); row_count is every row of the table.
 type verifyChainReport struct {
 	Archive       string  `json:"archive"`
 	Table         string  `json:"table"`
@@ -22,7 +25,7 @@ type verifyChainReport struct {
 	LastRowHash   *string `json:"last_row_hash"`
 	HeadMatches   bool    `json:"head_matches"`
 	FirstBreakID  *string `json:"first_break_id"`
-	FirstBreakPos *int64  `json:"first_break_pos"`
+	FirstBreakPos int64   `json:"first_break_pos"`
 	BreakReason   string  `json:"break_reason,omitempty"`
 	Walked        int64   `json:"verifier_walked"`
 	OK            bool    `json:"ok"`
@@ -41,7 +44,14 @@ func newVerifyChainCmd() *cobra.Command {
 database: every row's hash is recomputed from its columns (timestamps converted
 from whatever time zone the dump ran under to UTC), each row's prev_hash must be
 the previous row's row_hash in (timestamp, id) order, and the head row in
-audit_chain_head must point at the last row.
+audit_chain_head must point at the last row. The answer is the one
+audit_events_verify_chain() gives (certctl's convention): the first break's
+id and 0-based position, and the rows walked up to and including it.
+
+ids are ordered by their bytes: this is the database's order under the C
+collation and for ids of one fixed shape (UUIDs); under another collation,
+rows with equal timestamps whose ids sort differently could be walked in
+another order than the database's function walks them.
 
 Exit status 0 when the chain is clean and the head matches, 1 on a break or a
 head mismatch, 2 when the archive cannot be read or holds no chain.`,
@@ -65,13 +75,13 @@ head mismatch, 2 when the archive cannot be read or holds no chain.`,
 				return checkFailed(err)
 			}
 			rep := verifyChainReport{Archive: args[0], Table: res.Events.Name(), RowCount: res.RowCount,
-				LastRowHash: res.LastHash, HeadMatches: res.HeadMatches(), Walked: res.RowCount, OK: res.OK()}
+				LastRowHash: res.LastHash, HeadMatches: res.HeadMatches(), OK: res.OK()}
+			rep.FirstBreakID, rep.FirstBreakPos, rep.Walked = res.Triple()
 			if res.Result.Head != nil {
 				rep.ChainHeadHash = res.Result.Head.RowHash
 			}
 			if b := res.FirstBreak; b != nil {
-				id, pos := b.ID, b.Pos
-				rep.FirstBreakID, rep.FirstBreakPos, rep.BreakReason = &id, &pos, b.Reason
+				rep.BreakReason = b.Reason
 			}
 			out := cmd.OutOrStdout()
 			if jsonOut {

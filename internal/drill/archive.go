@@ -41,23 +41,27 @@ func (r *run) archiveDrill(ctx context.Context) error {
 	r.phase("count-rows")
 
 	off, err := offlineState(a)
-	if errors.Is(err, chain.ErrNoChain) {
-		return nil
-	}
-	if err != nil {
-		return err
+	switch {
+	case errors.Is(err, chain.ErrNoChain):
+		return r.userChecks(ctx, conn)
+	case err != nil:
+		var ae *pgarchive.Error
+		if errors.As(err, &ae) {
+			return err
+		}
+		// The archive's chain rows cannot be read as a chain (a NULL in a
+		// NOT NULL column, an unreadable timestamp): the backup is broken.
+		r.check(CulpritArchive, "offline verifier", false, "clean", "error: "+err.Error())
+		return r.userChecks(ctx, conn)
 	}
 	r.rep.Offline = off
 	r.phase("verify-offline")
-	post, postGo, err := chainStates(ctx, conn)
-	if err != nil {
+	if err := r.serverChain(ctx, conn); err != nil {
 		return err
 	}
-	r.rep.Post, r.rep.PostGo = post, postGo
-	r.phase("verify-server")
-	r.rep.Rows = post.Rows
-	r.compareChains(nil, false)
-	return nil
+	r.rep.Rows = r.rep.AfterGo.RowCount
+	r.compareChains()
+	return r.userChecks(ctx, conn)
 }
 
 // tableCounts counts every COPY-mode table's rows in the archive (by reading
@@ -78,7 +82,7 @@ func (r *run) tableCounts(ctx context.Context, conn *pgx.Conn, a *pgarchive.Read
 			return fmt.Errorf("drill: count %s: %w", e.Name(), err)
 		}
 		r.rep.Tables = append(r.rep.Tables, TableCount{Table: e.Name(), Archive: want, Restored: got})
-		r.check("rows of "+e.Name(), want == got, fmt.Sprint(want), fmt.Sprint(got))
+		r.check(CulpritRestore, "rows of "+e.Name(), want == got, fmt.Sprint(want), fmt.Sprint(got))
 		total += got
 	}
 	if r.rep.Mode == "archive" {

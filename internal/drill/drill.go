@@ -57,6 +57,13 @@ type Config struct {
 	Level       int // compression level; 0 is the method's default
 	Jobs        int // restore connections
 
+	// Checks are SQL queries, each returning one boolean, run on the
+	// restored database; false, NULL or an error fails the drill.
+	Checks []string
+	// MaxRestoreSeconds, if positive, fails the drill when the restore
+	// phase takes longer (an RTO check).
+	MaxRestoreSeconds float64
+
 	Server embedded.Config // for the embedded server
 	// Log, if not nil, receives one line per phase as it ends.
 	Log io.Writer
@@ -68,22 +75,51 @@ type Phase struct {
 	Seconds float64 `json:"seconds"`
 }
 
-// Check is one comparison the drill made.
+// Culprits: what a failed check blames, so that an operator knows whether
+// to distrust the backup or the restore.
+const (
+	// CulpritArchive blames the backup itself: it cannot be read, is
+	// truncated, or its chain is already broken inside it.
+	CulpritArchive = "archive"
+	// CulpritRestore blames the restore: the restored database differs from
+	// the archive (rows, content, a chain broken only after restore) or the
+	// restore took longer than allowed.
+	CulpritRestore = "restore"
+	// CulpritSource blames the source database of the synthetic drill: its
+	// chain was broken before the dump.
+	CulpritSource = "source"
+)
+
+// Check is one comparison the drill made. Pre is what was expected (from
+// the source or the archive), Post what was found; Culprit names what a
+// failure blames (one of the Culprit constants).
 type Check struct {
-	What string `json:"what"`
-	OK   bool   `json:"ok"`
-	Pre  string `json:"pre"`
-	Post string `json:"post"`
+	What    string `json:"what"`
+	OK      bool   `json:"ok"`
+	Pre     string `json:"pre"`
+	Post    string `json:"post"`
+	Culprit string `json:"culprit"`
 }
 
-// ChainState is what the drill saw of the chain at one point.
+// ChainState is what one verifier saw of the chain at one point. The
+// fields carry audit_events_verify_chain()'s convention: FirstBreakID nil
+// and FirstBreakPos -1 when clean; on a break, the 0-based position of the
+// first row that does not verify, and Walked = FirstBreakPos+1, the rows
+// the function walked before it stopped. RowCount is the table's rows.
 type ChainState struct {
-	Rows          int64   `json:"rows"`
-	HeadHash      *string `json:"head_hash"`
-	LastRowHash   *string `json:"last_row_hash"`
+	// Verifier is "sql" (the database's audit_events_verify_chain()),
+	// "go-server" (chain.VerifyDB) or "go-offline" (chain.VerifyArchive).
+	Verifier      string  `json:"verifier"`
 	FirstBreakID  *string `json:"first_break_id"`
-	FirstBreakPos *int64  `json:"first_break_pos"`
-	Walked        int64   `json:"verifier_walked"`
+	FirstBreakPos int64   `json:"first_break_pos"`
+	// BreakReason is "prev_hash" or "row_hash" (Go verifiers only).
+	BreakReason string  `json:"break_reason,omitempty"`
+	Walked      int64   `json:"verifier_walked"`
+	RowCount    int64   `json:"row_count"`
+	HeadHash    *string `json:"chain_head_hash"`
+	LastRowHash *string `json:"last_row_hash"`
+
+	headRead bool // the verifier read audit_chain_head
 }
 
 // TableCount compares one table's rows in the archive and after restore.
@@ -95,21 +131,32 @@ type TableCount struct {
 
 // Report is a drill's outcome.
 type Report struct {
-	Mode    string       `json:"mode"` // "synthetic" or "archive"
-	OK      bool         `json:"ok"`
+	Mode string `json:"mode"` // "synthetic" or "archive"
+	OK   bool   `json:"ok"`
+	// Culprit is the failed check's culprit that the FAIL line names
+	// (empty on PASS); Failed is that check.
+	Culprit string       `json:"culprit,omitempty"`
+	Failed  *Check       `json:"failed,omitempty"`
 	Rows    int64        `json:"rows"` // chain rows, or every table's rows for an archive without a chain
 	Archive string       `json:"archive,omitempty"`
 	Checks  []Check      `json:"checks"`
 	Tables  []TableCount `json:"tables"`
 	Phases  []Phase      `json:"phases"`
 
-	Pre     *ChainState `json:"pre,omitempty"`     // the source chain (synthetic drill)
-	Post    *ChainState `json:"post,omitempty"`    // the restored chain, SQL verifier
-	PostGo  *ChainState `json:"post_go,omitempty"` // the restored chain, Go verifier
-	Offline *ChainState `json:"offline,omitempty"` // the archive, offline Go verifier
+	// SQLFunction says which audit_events_verify_chain() the restored
+	// database held and the drill ran; nil if it held none.
+	SQLFunction *chain.SQLFunction `json:"sql_function,omitempty"`
+
+	Before  *ChainState `json:"before,omitempty"`   // the source chain, SQL verifier (synthetic drill)
+	After   *ChainState `json:"after,omitempty"`    // the restored chain, SQL verifier
+	AfterGo *ChainState `json:"after_go,omitempty"` // the restored chain, Go verifier on the server
+	Offline *ChainState `json:"offline,omitempty"`  // the archive, offline Go verifier
 
 	Restore restore.Summary `json:"restore"`
-	Seconds float64         `json:"seconds"`
+	// RestoreSeconds is the restore phase's time (the RTO measure that
+	// --max-restore-seconds checks).
+	RestoreSeconds float64 `json:"restore_seconds"`
+	Seconds        float64 `json:"seconds"`
 	// PeakRSS is pgdrill's own peak resident memory in bytes (Linux; 0
 	// elsewhere). Unlike a wait4-based measure it leaves out the embedded
 	// server, a child process whose shared buffers would otherwise count.
@@ -117,25 +164,44 @@ type Report struct {
 }
 
 // Line is the one-line verdict: "PASS rows=24 chain_head=1a2b3c4d… verifier=clean"
-// or "FAIL <what> pre=… post=…".
+// or "FAIL <culprit>: <what> pre=… post=…".
 func (r *Report) Line() string {
 	if !r.OK {
-		for _, c := range r.Checks {
-			if !c.OK {
-				return fmt.Sprintf("FAIL %s pre=%s post=%s", c.What, c.Pre, c.Post)
-			}
+		if c := r.Failed; c != nil {
+			return fmt.Sprintf("FAIL %s: %s pre=%s post=%s", c.Culprit, c.What, c.Pre, c.Post)
 		}
 		return "FAIL"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "PASS rows=%d", r.Rows)
-	if r.Post != nil {
-		fmt.Fprintf(&b, " chain_head=%s verifier=clean", short(r.Post.HeadHash))
+	if r.After != nil {
+		fmt.Fprintf(&b, " chain_head=%s verifier=clean", short(r.After.HeadHash))
 	}
 	if r.Mode == "archive" {
 		fmt.Fprintf(&b, " tables=%d", len(r.Tables))
 	}
+	fmt.Fprintf(&b, " restore=%.1fs", r.RestoreSeconds)
 	return b.String()
+}
+
+// judge sets OK, Failed and Culprit from the checks. A check blaming the
+// archive wins over the others: a broken backup makes the restored copy
+// differ too, and the operator must hear that the backup is broken.
+func (r *Report) judge() {
+	r.OK, r.Failed, r.Culprit = true, nil, ""
+	for i := range r.Checks {
+		c := &r.Checks[i]
+		if c.OK {
+			continue
+		}
+		r.OK = false
+		if r.Failed == nil || (c.Culprit == CulpritArchive && r.Failed.Culprit != CulpritArchive) {
+			r.Failed = c
+		}
+	}
+	if r.Failed != nil {
+		r.Culprit = r.Failed.Culprit
+	}
 }
 
 func short(h *string) string {
@@ -168,12 +234,15 @@ func (r *run) phase(name string) {
 	}
 }
 
-func (r *run) check(what string, ok bool, pre, post string) {
-	r.rep.Checks = append(r.rep.Checks, Check{What: what, OK: ok, Pre: pre, Post: post})
+// check records one comparison; culprit is what a failure blames.
+func (r *run) check(culprit, what string, ok bool, pre, post string) {
+	r.rep.Checks = append(r.rep.Checks, Check{What: what, OK: ok, Pre: pre, Post: post, Culprit: culprit})
 }
 
-// Run runs the drill cfg describes. An error means the drill could not run;
-// a drill that ran and found a difference returns a Report with OK false.
+// Run runs the drill cfg describes. An error means the drill could not run
+// (bad configuration, no server, a database it may not use); a drill that
+// ran and found a difference, or found the archive unreadable, returns a
+// Report with OK false and the culprit named.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	start := time.Now()
 	rep := &Report{Mode: "synthetic"}
@@ -193,12 +262,15 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		err = r.syntheticDrill(ctx)
 	}
 	if err != nil {
-		return rep, err
+		var ae *pgarchive.Error
+		if !errors.As(err, &ae) {
+			return rep, err
+		}
+		// The archive could not be read to the end: the backup is broken,
+		// whatever the checks so far said.
+		r.check(CulpritArchive, "archive readable", false, "readable", err.Error())
 	}
-	rep.OK = true
-	for _, c := range rep.Checks {
-		rep.OK = rep.OK && c.OK
-	}
+	rep.judge()
 	rep.Seconds = time.Since(start).Seconds()
 	rep.PeakRSS = peakRSS()
 	return rep, nil
@@ -293,11 +365,14 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	}
 	r.rep.Rows = int64(n)
 	r.phase("workload")
-	pre, _, err := chainStates(ctx, conn)
+	before, _, _, err := chainStates(ctx, conn)
 	if err != nil {
 		return err
 	}
-	r.rep.Pre = pre
+	if before == nil {
+		return fmt.Errorf("drill: %w after installing the chain", chain.ErrNoSQLFunction)
+	}
+	r.rep.Before = before
 	r.phase("snapshot")
 
 	path := r.cfg.Keep
@@ -326,7 +401,7 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.check("tables left after drop", left == 0, "0", fmt.Sprint(left))
+	r.check(CulpritRestore, "tables left after drop", left == 0, "0", fmt.Sprint(left))
 	r.phase("drop")
 
 	a, err := pgarchive.Open(path)
@@ -337,12 +412,9 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	if err := r.restore(ctx, a.Reader); err != nil {
 		return err
 	}
-	post, postGo, err := chainStates(ctx, conn)
-	if err != nil {
+	if err := r.serverChain(ctx, conn); err != nil {
 		return err
 	}
-	r.rep.Post, r.rep.PostGo = post, postGo
-	r.phase("verify-server")
 	if err := r.tableCounts(ctx, conn, a.Reader); err != nil {
 		return err
 	}
@@ -354,27 +426,119 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	r.rep.Offline = off
 	r.phase("verify-offline")
 
-	r.compareChains(pre, true)
+	r.compareChains()
+	return r.userChecks(ctx, conn)
+}
+
+// serverChain verifies the restored chain on the server.
+func (r *run) serverChain(ctx context.Context, conn *pgx.Conn) error {
+	after, afterGo, fn, err := chainStates(ctx, conn)
+	if err != nil {
+		return err
+	}
+	r.rep.After, r.rep.AfterGo, r.rep.SQLFunction = after, afterGo, fn
+	if r.cfg.Log != nil {
+		if fn != nil {
+			fmt.Fprintf(r.cfg.Log, "drill: SQL verifier %s%s (%s, %s) returned %s\n", fn.Name, fn.Signature, fn.Origin, fn.Convention, fn.Returned)
+		} else {
+			fmt.Fprintf(r.cfg.Log, "drill: the restored database has no audit_events_verify_chain(): Go verifiers only\n")
+		}
+	}
+	r.phase("verify-server")
 	return nil
 }
 
-// compareChains checks the restored and offline chain states against each
-// other and, in the synthetic drill, against the source.
-func (r *run) compareChains(pre *ChainState, haveSource bool) {
-	post, postGo, off := r.rep.Post, r.rep.PostGo, r.rep.Offline
-	if haveSource {
-		r.check("row count", pre.Rows == post.Rows, fmt.Sprint(pre.Rows), fmt.Sprint(post.Rows))
-		r.check("chain head", eq(pre.HeadHash, post.HeadHash), str(pre.HeadHash), str(post.HeadHash))
-		r.check("source verifier", pre.FirstBreakID == nil, "clean", breakText(pre))
+// userChecks runs each --check query on the restored database. Each must
+// return one boolean; false, NULL or an error fails the drill and names the
+// query. A failure blames the restore if another restore check failed, and
+// otherwise the archive: the restored copy matches it, so the backup itself
+// does not hold what the query expects.
+func (r *run) userChecks(ctx context.Context, conn *pgx.Conn) error {
+	if len(r.cfg.Checks) == 0 {
+		return nil
 	}
-	r.check("SQL verifier", post.FirstBreakID == nil, "clean", breakText(post))
-	r.check("rows walked", post.Walked == post.Rows, fmt.Sprint(post.Rows), fmt.Sprint(post.Walked))
-	r.check("head is last row", eq(post.HeadHash, post.LastRowHash), str(post.LastRowHash), str(post.HeadHash))
-	r.check("Go verifier", postGo.FirstBreakID == nil && postGo.Rows == post.Rows, "clean rows="+fmt.Sprint(post.Rows), breakText(postGo)+" rows="+fmt.Sprint(postGo.Rows))
-	r.check("offline verifier", off.FirstBreakID == nil, "clean", breakText(off))
-	r.check("offline rows", off.Rows == post.Rows, fmt.Sprint(off.Rows), fmt.Sprint(post.Rows))
-	r.check("offline head", eq(off.HeadHash, post.HeadHash), str(off.HeadHash), str(post.HeadHash))
-	r.check("offline last row", eq(off.LastRowHash, post.HeadHash), str(off.LastRowHash), str(post.HeadHash))
+	culprit := CulpritArchive
+	for _, c := range r.rep.Checks {
+		if !c.OK && c.Culprit == CulpritRestore {
+			culprit = CulpritRestore
+		}
+	}
+	for _, q := range r.cfg.Checks {
+		got := queryBool(ctx, conn, q)
+		r.check(culprit, "check "+q, got == "true", "true", got)
+	}
+	r.phase("checks")
+	return nil
+}
+
+// queryBool runs q and describes its result: "true", "false", "NULL", or
+// what was wrong with it.
+func queryBool(ctx context.Context, conn *pgx.Conn, q string) string {
+	rows, err := conn.Query(ctx, q, pgx.QueryExecModeSimpleProtocol)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	defer rows.Close()
+	var vals [][]any
+	for rows.Next() {
+		v, err := rows.Values()
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		vals = append(vals, v)
+	}
+	if err := rows.Err(); err != nil {
+		return "error: " + err.Error()
+	}
+	if len(vals) != 1 || len(vals[0]) != 1 {
+		cols := 0
+		if len(vals) > 0 {
+			cols = len(vals[0])
+		}
+		return fmt.Sprintf("error: %d rows of %d columns, want one boolean", len(vals), cols)
+	}
+	switch v := vals[0][0].(type) {
+	case nil:
+		return "NULL"
+	case bool:
+		return fmt.Sprint(v)
+	default:
+		return fmt.Sprintf("error: a %T, want a boolean", v)
+	}
+}
+
+// compareChains checks the chain states against each other. Each
+// verifier's answer is the triple of audit_events_verify_chain()
+// (first_break_id, first_break_pos, verifier_walked); the offline one is
+// the archive's own chain, so a break there blames the archive, and a
+// restored chain that differs from it blames the restore.
+func (r *run) compareChains() {
+	before, after, afterGo, off := r.rep.Before, r.rep.After, r.rep.AfterGo, r.rep.Offline
+	if before != nil {
+		r.check(CulpritSource, "source verifier", before.FirstBreakID == nil, "clean", triple(before))
+		r.check(CulpritArchive, "offline chain = source chain", triple(off) == triple(before) && off.RowCount == before.RowCount,
+			triple(before)+rowsText(before), triple(off)+rowsText(off))
+		r.check(CulpritArchive, "offline head = source head", eq(off.HeadHash, before.HeadHash), str(before.HeadHash), str(off.HeadHash))
+	}
+	r.check(CulpritArchive, "offline verifier", off.FirstBreakID == nil, "clean", triple(off))
+	if off.headRead {
+		r.check(CulpritArchive, "offline head is last row", eq(off.HeadHash, off.LastRowHash), str(off.LastRowHash), str(off.HeadHash))
+	}
+	if after != nil {
+		// A break the archive already holds is faithfully restored: blame
+		// the archive for it, the restore only for a different answer.
+		culprit := CulpritRestore
+		if off.FirstBreakID != nil && triple(off) == triple(after) {
+			culprit = CulpritArchive
+		}
+		r.check(culprit, "SQL verifier", after.FirstBreakID == nil, "clean", triple(after))
+		r.check(CulpritRestore, "restored chain = archive chain", triple(after) == triple(off) && after.RowCount == off.RowCount,
+			triple(off)+rowsText(off), triple(after)+rowsText(after))
+	}
+	r.check(CulpritRestore, "restored head = archive head", eq(afterGo.HeadHash, off.HeadHash), str(off.HeadHash), str(afterGo.HeadHash))
+	r.check(CulpritRestore, "restored last row = archive last row", eq(afterGo.LastRowHash, off.LastRowHash), str(off.LastRowHash), str(afterGo.LastRowHash))
+	r.check(CulpritRestore, "Go verifier on the server = offline verifier", triple(afterGo) == triple(off) && afterGo.RowCount == off.RowCount,
+		triple(off)+rowsText(off), triple(afterGo)+rowsText(afterGo))
 }
 
 func eq(a, b *string) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
@@ -386,12 +550,15 @@ func str(s *string) string {
 	return *s
 }
 
-func breakText(s *ChainState) string {
+// triple is a verifier's answer as audit_events_verify_chain() gives it.
+func triple(s *ChainState) string {
 	if s.FirstBreakID == nil {
-		return "clean"
+		return fmt.Sprintf("clean walked=%d", s.Walked)
 	}
-	return fmt.Sprintf("break id=%s pos=%d", *s.FirstBreakID, *s.FirstBreakPos)
+	return fmt.Sprintf("break id=%s pos=%d walked=%d", *s.FirstBreakID, s.FirstBreakPos, s.Walked)
 }
+
+func rowsText(s *ChainState) string { return fmt.Sprintf(" rows=%d", s.RowCount) }
 
 func dumpTo(ctx context.Context, url, path string, opts dump.Options) error {
 	f, err := os.Create(path)
@@ -413,15 +580,21 @@ func (r *run) restore(ctx context.Context, a *pgarchive.Reader) error {
 	}
 	var warn strings.Builder
 	opts.Warnings = &warn
+	start := time.Now()
 	sum, err := restore.Run(ctx, a, r.url, opts)
 	r.rep.Restore = sum
+	r.rep.RestoreSeconds = time.Since(start).Seconds()
 	if err != nil {
 		var ign *restore.IgnoredErrors
 		if !errors.As(err, &ign) {
 			return err
 		}
 	}
-	r.check("restore errors", sum.Errors == 0, "0", fmt.Sprint(sum.Errors)+firstLine(warn.String()))
+	r.check(CulpritRestore, "restore errors", sum.Errors == 0, "0", fmt.Sprint(sum.Errors)+firstLine(warn.String()))
+	if m := r.cfg.MaxRestoreSeconds; m > 0 {
+		r.check(CulpritRestore, "restore time", r.rep.RestoreSeconds <= m,
+			fmt.Sprintf("<=%gs", m), fmt.Sprintf("%.3fs", r.rep.RestoreSeconds))
+	}
 	r.phase("restore")
 	return nil
 }
@@ -436,37 +609,37 @@ func firstLine(s string) string {
 	return " (" + s + ")"
 }
 
-// chainStates reads the chain on a server with the SQL verifier and the Go
-// one, plus the head row.
-func chainStates(ctx context.Context, conn *pgx.Conn) (sql, goState *ChainState, err error) {
-	sqlRes, err := chain.VerifySQL(ctx, conn)
-	if err != nil {
-		return nil, nil, err
-	}
+// chainStates reads the chain on a server with the database's own SQL
+// verifier (nil if it has none) and the Go one, plus the head row.
+func chainStates(ctx context.Context, conn *pgx.Conn) (sql, goState *ChainState, fn *chain.SQLFunction, err error) {
 	goRes, err := chain.VerifyDB(ctx, conn)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	sql = state(sqlRes)
-	goState = state(goRes)
-	sql.Walked = sqlRes.RowCount
-	if err := conn.QueryRow(ctx, "SELECT count(*) FROM "+chain.EventsTable).Scan(&sql.Rows); err != nil {
-		return nil, nil, fmt.Errorf("drill: count: %w", err)
+	goState = state("go-server", goRes)
+	sqlRes, err := chain.VerifySQL(ctx, conn)
+	if errors.Is(err, chain.ErrNoSQLFunction) {
+		return nil, goState, nil, nil
 	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	sql = state("sql", sqlRes)
 	// The SQL function reports no hashes: take the head and last row from
 	// the Go verifier, which read them in the same database.
-	sql.HeadHash, sql.LastRowHash = goState.HeadHash, goState.LastRowHash
-	return sql, goState, nil
+	sql.HeadHash, sql.LastRowHash, sql.headRead = goState.HeadHash, goState.LastRowHash, goState.headRead
+	return sql, goState, sqlRes.Function, nil
 }
 
-func state(res chain.Result) *ChainState {
-	s := &ChainState{Rows: res.RowCount, Walked: res.RowCount, LastRowHash: res.LastHash}
+func state(verifier string, res chain.Result) *ChainState {
+	id, pos, walked := res.Triple()
+	s := &ChainState{Verifier: verifier, FirstBreakID: id, FirstBreakPos: pos, Walked: walked,
+		RowCount: res.RowCount, LastRowHash: res.LastHash}
 	if res.Head != nil {
-		s.HeadHash = res.Head.RowHash
+		s.HeadHash, s.headRead = res.Head.RowHash, true
 	}
-	if b := res.FirstBreak; b != nil {
-		id, pos := b.ID, b.Pos
-		s.FirstBreakID, s.FirstBreakPos = &id, &pos
+	if res.FirstBreak != nil {
+		s.BreakReason = res.FirstBreak.Reason
 	}
 	return s
 }
@@ -476,5 +649,5 @@ func offlineState(a *pgarchive.Reader) (*ChainState, error) {
 	if err != nil {
 		return nil, err
 	}
-	return state(res.Result), nil
+	return state("go-offline", res.Result), nil
 }

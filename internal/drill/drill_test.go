@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,13 +29,21 @@ func TestDefaultDrill(t *testing.T) {
 	if !rep.OK {
 		t.Fatalf("drill failed: %s\n%+v", rep.Line(), rep.Checks)
 	}
-	if rep.Rows != workload.DefaultRows || rep.Pre.Rows != 24 || rep.Post.Rows != 24 || rep.Offline.Rows != 24 {
-		t.Errorf("rows: report %d, pre %d, post %d, offline %d; want 24", rep.Rows, rep.Pre.Rows, rep.Post.Rows, rep.Offline.Rows)
+	for name, s := range map[string]*ChainState{"before": rep.Before, "after": rep.After, "after_go": rep.AfterGo, "offline": rep.Offline} {
+		if s.RowCount != 24 || s.Walked != 24 || s.FirstBreakID != nil || s.FirstBreakPos != -1 {
+			t.Errorf("%s: %+v, want 24 rows walked, clean", name, *s)
+		}
 	}
-	if rep.Pre.HeadHash == nil || len(*rep.Pre.HeadHash) != 64 {
-		t.Fatalf("source head hash %v", rep.Pre.HeadHash)
+	if rep.Rows != workload.DefaultRows {
+		t.Errorf("rows: report %d, want 24", rep.Rows)
 	}
-	want := "PASS rows=24 chain_head=" + (*rep.Pre.HeadHash)[:8] + "… verifier=clean"
+	if f := rep.SQLFunction; f == nil || f.Origin != "pgdrill" || f.Convention != "first-break" || f.Returned != "(NULL, -1, 24)" {
+		t.Errorf("SQL function %+v", f)
+	}
+	if rep.Before.HeadHash == nil || len(*rep.Before.HeadHash) != 64 {
+		t.Fatalf("source head hash %v", rep.Before.HeadHash)
+	}
+	want := fmt.Sprintf("PASS rows=24 chain_head=%s… verifier=clean restore=%.1fs", (*rep.Before.HeadHash)[:8], rep.RestoreSeconds)
 	if got := rep.Line(); got != want {
 		t.Errorf("line %q, want %q", got, want)
 	}
@@ -133,11 +142,14 @@ func TestTamperedArchive(t *testing.T) {
 	if rep.OK {
 		t.Fatal("drill on a tampered archive passed")
 	}
-	if p := rep.Post; p.FirstBreakID == nil || *p.FirstBreakID != victim || *p.FirstBreakPos != pos {
-		t.Fatalf("SQL verifier after restore: %s, want id %s pos %d", breakText(p), victim, pos)
+	wantTriple := fmt.Sprintf("break id=%s pos=%d walked=%d", victim, pos, pos+1)
+	for name, s := range map[string]*ChainState{"after": rep.After, "after_go": rep.AfterGo, "offline": rep.Offline} {
+		if got := triple(s); got != wantTriple || s.RowCount != 24 {
+			t.Errorf("%s verifier: %s rows=%d, want %s rows=24", name, got, s.RowCount, wantTriple)
+		}
 	}
-	if !strings.HasPrefix(rep.Line(), "FAIL SQL verifier pre=clean post=break id="+victim+" pos=7") {
-		t.Errorf("line %q", rep.Line())
+	if rep.Culprit != CulpritArchive || rep.Line() != "FAIL archive: offline verifier pre=clean post="+wantTriple {
+		t.Errorf("culprit %q, line %q", rep.Culprit, rep.Line())
 	}
 }
 
