@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/pgarchive"
-	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 )
 
 // archiveDrill restores an operator's archive and checks it.
@@ -35,10 +33,9 @@ func (r *run) archiveDrill(ctx context.Context) error {
 		return fmt.Errorf("drill: connect: %w", err)
 	}
 	defer conn.Close(ctx)
-	if err := r.tableCounts(ctx, conn, a); err != nil {
+	if err := r.checkContent(ctx, conn, a); err != nil {
 		return err
 	}
-	r.phase("count-rows")
 
 	off, err := offlineState(a)
 	switch {
@@ -62,52 +59,4 @@ func (r *run) archiveDrill(ctx context.Context) error {
 	r.rep.Rows = r.rep.AfterGo.RowCount
 	r.compareChains()
 	return r.userChecks(ctx, conn)
-}
-
-// tableCounts counts every COPY-mode table's rows in the archive (by reading
-// its block) and in the database, and checks they agree.
-func (r *run) tableCounts(ctx context.Context, conn *pgx.Conn, a *pgarchive.Reader) error {
-	var total int64
-	for _, e := range a.Entries {
-		if e.Desc != "TABLE DATA" || !e.CopyStmt.Valid {
-			continue
-		}
-		want, err := archiveRows(a, e)
-		if err != nil {
-			return err
-		}
-		var got int64
-		name := pgx.Identifier{e.Namespace.String, e.Tag}.Sanitize()
-		if err := conn.QueryRow(ctx, "SELECT count(*) FROM ONLY "+name).Scan(&got); err != nil {
-			return fmt.Errorf("drill: count %s: %w", e.Name(), err)
-		}
-		r.rep.Tables = append(r.rep.Tables, TableCount{Table: e.Name(), Archive: want, Restored: got})
-		r.check(CulpritRestore, "rows of "+e.Name(), want == got, fmt.Sprint(want), fmt.Sprint(got))
-		total += got
-	}
-	if r.rep.Mode == "archive" {
-		r.rep.Rows = total
-	}
-	return nil
-}
-
-// archiveRows counts the rows of a TABLE DATA block.
-func archiveRows(a *pgarchive.Reader, e *pgarchive.Entry) (int64, error) {
-	b, err := a.Open(e)
-	if err != nil {
-		return 0, err
-	}
-	defer b.Close()
-	cr := copytext.NewReader(b)
-	var n int64
-	for {
-		_, err := cr.Next()
-		if err == io.EOF {
-			return n, nil
-		}
-		if err != nil {
-			return n, fmt.Errorf("drill: %s: %w", e, err)
-		}
-		n++
-	}
 }

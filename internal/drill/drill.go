@@ -23,6 +23,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/content"
 	"github.com/pgdrill/pgdrill/internal/embedded"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/restore"
@@ -141,7 +142,10 @@ type Report struct {
 	Archive string       `json:"archive,omitempty"`
 	Checks  []Check      `json:"checks"`
 	Tables  []TableCount `json:"tables"`
-	Phases  []Phase      `json:"phases"`
+	// Content is the content check: every table's rows, sequence and
+	// large object against the archive.
+	Content *content.Report `json:"content,omitempty"`
+	Phases  []Phase         `json:"phases"`
 
 	// SQLFunction says which audit_events_verify_chain() the restored
 	// database held and the drill ran; nil if it held none.
@@ -415,10 +419,9 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	if err := r.serverChain(ctx, conn); err != nil {
 		return err
 	}
-	if err := r.tableCounts(ctx, conn, a.Reader); err != nil {
+	if err := r.checkContent(ctx, conn, a.Reader); err != nil {
 		return err
 	}
-	r.phase("count-rows")
 	off, err := offlineState(a.Reader)
 	if err != nil {
 		return err
