@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS public.certificate_overview;
+DROP SCHEMA IF EXISTS reporting CASCADE;
