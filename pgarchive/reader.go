@@ -1,6 +1,7 @@
 package pgarchive
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -25,11 +26,16 @@ type Reader struct {
 	scanErr error
 }
 
+const tocBuf = 16 << 10
+
 // NewReader reads the header and TOC of the archive in ra, which is size
 // bytes long.
 func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
-	c := newAtCursor(ra, size, 0)
-	defer c.free()
+	// The header and TOC go through a buffer of their own, smaller than a
+	// block cursor's: over a remote object (internal/remote) each fill can
+	// be a request, and most TOCs fit in one 16 KiB range.
+	c := &cursor{ra: ra, size: size, intSize: 4, offSize: 8,
+		br: bufio.NewReaderSize(io.NewSectionReader(ra, 0, size), tocBuf)}
 	h, err := readHeader(c)
 	if err != nil {
 		return nil, wrap(err, nil, -1)
