@@ -4,12 +4,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // Block reads one data block. For a TABLE DATA block, Read returns the
 // decompressed payload (COPY text ending in "\.\n", or INSERT statements).
 // For a BLOBS block, NextBlob moves to each large object in turn and Read
 // returns that object's contents.
+//
+// A Block is read by one goroutine at a time, but Close may come from
+// another while a Read or WriteTo is still running: pgconn's CopyFrom, on a
+// broken connection or a cancelled context, returns while its goroutine is
+// still inside our Read. Close then only marks the block closed; the
+// running call gives the buffers and the decompressor back to their pools
+// when it returns, so nothing pooled is reused while it is in use, and
+// every later call fails without touching them.
 type Block struct {
 	Entry  *Entry
 	Offset int64 // position of the block's type byte
@@ -25,6 +34,48 @@ type Block struct {
 	zipped  int64
 	err     error  // sticky
 	release func() // returns a Reader's cursor
+
+	// mu guards busy and closed, which hand the buffers between a running
+	// call and Close (see the type's comment); idle is signalled when a
+	// call ends.
+	mu     sync.Mutex
+	idle   sync.Cond
+	busy   bool // a Read, WriteTo or NextBlob is running
+	closed bool
+}
+
+// enter starts a Read, WriteTo or NextBlob; it fails once the block is
+// closed.
+func (b *Block) enter() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return errClosed
+	}
+	b.busy = true
+	return nil
+}
+
+// leave ends what enter started, releasing the block if Close came
+// meanwhile.
+func (b *Block) leave() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.busy = false
+	if b.closed {
+		b.free()
+	}
+	b.idle.Broadcast()
+}
+
+// waitIdle waits until no call is running; the caller holds b.mu.
+func (b *Block) waitIdle() {
+	if b.idle.L == nil {
+		b.idle.L = &b.mu
+	}
+	for b.busy {
+		b.idle.Wait()
+	}
 }
 
 // readBlockHeader reads a block's type byte and dump ID.
@@ -96,6 +147,10 @@ func (b *Block) streamEnded() {
 
 // Read reads decompressed data: the table data, or the current large object.
 func (b *Block) Read(p []byte) (int, error) {
+	if err := b.enter(); err != nil {
+		return 0, err
+	}
+	defer b.leave()
 	if ok, err := b.current(); !ok {
 		if err == nil {
 			err = io.EOF
@@ -119,6 +174,10 @@ func (b *Block) Read(p []byte) (int, error) {
 // buffer. An error of w's is returned as it is; the block is then left part
 // read, and only NextBlob (for a BLOBS block) or the next block may follow.
 func (b *Block) WriteTo(w io.Writer) (int64, error) {
+	if err := b.enter(); err != nil {
+		return 0, err
+	}
+	defer b.leave()
 	if ok, err := b.current(); !ok {
 		return 0, err
 	}
@@ -143,6 +202,10 @@ func (b *Block) endStream() {
 // NextBlob moves to the next large object of a BLOBS block and returns its
 // OID; it returns io.EOF after the last one.
 func (b *Block) NextBlob() (uint32, error) {
+	if err := b.enter(); err != nil {
+		return 0, err
+	}
+	defer b.leave()
 	if b.err != nil {
 		return 0, b.err
 	}
@@ -177,8 +240,13 @@ func (b *Block) NextBlob() (uint32, error) {
 }
 
 // skipRest passes over the rest of the block without decompressing, leaving
-// the cursor at the next block.
+// the cursor at the next block. A Stream calls it on a block that may be
+// closed; it waits for a call still running on another goroutine, since
+// the cursor is shared.
 func (b *Block) skipRest() error {
+	b.mu.Lock()
+	b.waitIdle()
+	b.mu.Unlock()
 	if b.err != nil {
 		return b.err
 	}
@@ -218,20 +286,31 @@ func (b *Block) skipRest() error {
 	return nil
 }
 
-// errClosed is what reading a Block of a Reader gives after its Close.
+// errClosed is what reading a Block gives after its Close.
 var errClosed = errors.New("pgarchive: read from a closed block")
 
-// Close releases the block's decompressor. It does not read the rest.
+// Close releases the block's decompressor and buffers; it does not read the
+// rest. If a call is still running on another goroutine, the release
+// happens when that call returns (see Block).
 func (b *Block) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return nil
+	}
+	b.closed = true
+	if !b.busy {
+		b.free()
+	}
+	return nil
+}
+
+// free gives back the decompressor, the readahead and a Reader's cursor;
+// the caller holds b.mu and no call is running.
+func (b *Block) free() {
 	b.s.stop()
 	if b.release != nil {
 		b.release()
 		b.release = nil
-		// The cursor's buffer went back to the pool: fail later reads
-		// instead of reading through someone else's buffer.
-		if b.err == nil {
-			b.err = errClosed
-		}
 	}
-	return nil
 }

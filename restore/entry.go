@@ -2,9 +2,11 @@ package restore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
@@ -178,24 +180,29 @@ func (s *session) restoreTableData(ctx context.Context, it *item, parallel bool)
 	src := &countingReader{r: blk, progress: o.Progress}
 	if e.CopyStmt.String != "" {
 		tag, cerr := s.conn.CopyFrom(ctx, src, e.CopyStmt.String)
-		if src.err != nil {
-			return fmt.Errorf("restore: %v: reading archive: %w", e, src.err)
+		// On a broken connection CopyFrom returns while its goroutine may
+		// still be inside src.Read: detach makes its later reads fail, and
+		// blk.Close leaves the buffers to that Read to give back.
+		n, rerr := src.detach()
+		if rerr != nil {
+			return fmt.Errorf("restore: %v: reading archive: %w", e, rerr)
 		}
 		if cerr != nil {
 			if err := s.check(ctx, e.CopyStmt.String, cerr); err != nil {
 				return err
 			}
 		} else {
-			s.r.copied(e, tag.RowsAffected(), src.n)
+			s.r.copied(e, tag.RowsAffected(), n)
 		}
 	} else {
 		if err := s.execInserts(ctx, src); err != nil {
 			return err
 		}
-		if src.err != nil {
-			return fmt.Errorf("restore: %v: reading archive: %w", e, src.err)
+		n, rerr := src.detach()
+		if rerr != nil {
+			return fmt.Errorf("restore: %v: reading archive: %w", e, rerr)
 		}
-		s.r.copied(e, -1, src.n)
+		s.r.copied(e, -1, n)
 	}
 
 	if truncate {
@@ -347,22 +354,47 @@ func (s *session) restoreBlobs(ctx context.Context, it *item) error {
 }
 
 // countingReader counts the bytes read and keeps the source's error apart
-// from the server's, since pgconn reports both as one.
+// from the server's, since pgconn reports both as one. It is read on
+// CopyFrom's goroutine, so its state is shared with the restore's.
 type countingReader struct {
 	r        io.Reader
+	progress Progress
+
+	mu       sync.Mutex
 	n        int64
 	err      error
-	progress Progress
+	detached bool
 }
 
+// errDetached is what a countingReader's Read gives after detach.
+var errDetached = errors.New("restore: archive reader detached after COPY ended")
+
 func (c *countingReader) Read(p []byte) (int, error) {
+	c.mu.Lock()
+	detached := c.detached
+	c.mu.Unlock()
+	if detached {
+		return 0, errDetached
+	}
 	n, err := c.r.Read(p)
-	c.n += int64(n)
 	if n > 0 && c.progress != nil {
 		c.progress.BytesCopied(int64(n))
 	}
-	if err != nil && err != io.EOF {
+	c.mu.Lock()
+	c.n += int64(n)
+	if err != nil && err != io.EOF && c.err == nil {
 		c.err = err
 	}
+	c.mu.Unlock()
 	return n, err
+}
+
+// detach ends the reading: it returns the bytes read and the source's
+// error so far, and later Reads fail without touching the source. A Read
+// still running on another goroutine finishes on its own.
+func (c *countingReader) detach() (int64, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.detached = true
+	return c.n, c.err
 }
