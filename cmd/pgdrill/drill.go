@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgdrill/pgdrill/internal/drill"
+	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
 func init() { register(newDrillCmd) }
@@ -99,6 +100,12 @@ a missing file or an unusable database.`,
 				// The drill restores, then reads the archive again to count rows
 				// and verify the chain: it needs random access.
 				src, err := openSource(ctx, cmd, cfg.Archive, sourceOptions{access: randomAccess, spool: spoolDir, why: "drill --archive"})
+				var ae *pgarchive.Error
+				if errors.As(err, &ae) && !errors.Is(err, pgarchive.ErrNotArchive) {
+					// A custom-format archive whose header or TOC is
+					// damaged: the drill's verdict on the backup.
+					return reportDrill(cmd.OutOrStdout(), drill.Unreadable(cfg.Archive, err), jsonOut)
+				}
 				if err != nil {
 					return err
 				}
@@ -135,6 +142,12 @@ func runDrill(ctx context.Context, stdout, stderr io.Writer, cfg drill.Config, j
 		}
 		return runError(fmt.Errorf("drill could not run: %w", err))
 	}
+	return reportDrill(stdout, rep, jsonOut)
+}
+
+// reportDrill prints the drill's verdict (or its JSON report) and maps a
+// FAIL to exit status 1.
+func reportDrill(stdout io.Writer, rep *drill.Report, jsonOut bool) error {
 	if jsonOut {
 		if err := writeJSON(stdout, rep); err != nil {
 			return err

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pgdrill/pgdrill/internal/pgtest"
 )
 
 func chainArchive(name string) string {
@@ -112,4 +114,61 @@ func TestDrillUsage(t *testing.T) {
 			t.Errorf("pgdrill %s: exit %d (%s), want 2", strings.Join(args, " "), code, errOut)
 		}
 	}
+}
+
+// TestDrillVerdicts: --check queries, the restore-time limit and damaged
+// archives, each with the exit status and FAIL line an operator acts on.
+func TestDrillVerdicts(t *testing.T) {
+	clean := chainArchive("cycle24-pg15-gzip-UTC.dump")
+	raw, err := os.ReadFile(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damagedTOC := filepath.Join(t.TempDir(), "toc.dump")
+	if err := os.WriteFile(damagedTOC, raw[:300], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		line string // stdout prefix
+	}{
+		{"checks pass", []string{"--check", "SELECT count(*) >= 24 FROM audit_events", "--check", "SELECT true"}, 0, "PASS rows=24 chain_head="},
+		{"check false", []string{"--check", "SELECT true", "--check", "SELECT count(*) > 1000 FROM audit_events"}, 1,
+			"FAIL archive: check SELECT count(*) > 1000 FROM audit_events pre=true post=false\n"},
+		{"check NULL", []string{"--check", "SELECT NULL::boolean"}, 1, "FAIL archive: check SELECT NULL::boolean pre=true post=NULL\n"},
+		{"check error", []string{"--check", "SELECT count(*) FROM no_such_table"}, 1,
+			"FAIL archive: check SELECT count(*) FROM no_such_table pre=true post=error: ERROR: relation \"no_such_table\" does not exist"},
+		{"check not a boolean", []string{"--check", "SELECT 1"}, 1, "FAIL archive: check SELECT 1 pre=true post=error: a int32, want a boolean\n"},
+		{"check two rows", []string{"--check", "SELECT true FROM generate_series(1, 2)"}, 1,
+			"FAIL archive: check SELECT true FROM generate_series(1, 2) pre=true post=error: 2 rows of 1 columns, want one boolean\n"},
+		{"restore time within", []string{"--max-restore-seconds", "600"}, 0, "PASS rows=24"},
+		{"restore time exceeded", []string{"--max-restore-seconds", "0.000001"}, 1, "FAIL restore: restore time pre=<=1e-06s post="},
+		{"empty check", []string{"--check", " "}, 2, ""},
+		{"negative limit", []string{"--max-restore-seconds", "-1"}, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"drill", "-d", pgtest.NewDB(t), "--archive", clean}, tt.args...)
+			code, out, errOut := runArchiveCmd(t, nil, args...)
+			if code != tt.code || !strings.HasPrefix(out, tt.line) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, stdout %q…", code, out, errOut, tt.code, tt.line)
+			}
+		})
+	}
+	t.Run("damaged TOC", func(t *testing.T) {
+		code, out, errOut := runArchiveCmd(t, nil, "drill", "--json", "--archive", damagedTOC)
+		var rep struct {
+			OK      bool
+			Culprit string
+			Failed  struct{ What string }
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%v: %q (stderr %q)", err, out, errOut)
+		}
+		if code != 1 || rep.OK || rep.Culprit != "archive" || rep.Failed.What != "archive readable" {
+			t.Errorf("exit %d, report %+v", code, rep)
+		}
+	})
 }

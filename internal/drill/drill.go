@@ -65,6 +65,10 @@ type Config struct {
 	// phase takes longer (an RTO check).
 	MaxRestoreSeconds float64
 
+	// afterRestore, if set, runs on the restored database before the
+	// checks: tests use it to make the restore lose or change data.
+	afterRestore func(ctx context.Context, url string) error
+
 	Server embedded.Config // for the embedded server
 	// Log, if not nil, receives one line per phase as it ends.
 	Log io.Writer
@@ -278,6 +282,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep.Seconds = time.Since(start).Seconds()
 	rep.PeakRSS = peakRSS()
 	return rep, nil
+}
+
+// Unreadable is the report of an archive drill on an archive that could
+// not be opened at all (its header or TOC is damaged): a FAIL blaming the
+// archive, as when it breaks off during the restore.
+func Unreadable(archive string, err error) *Report {
+	rep := &Report{Mode: "archive", Archive: archive, Checks: []Check{}, Tables: []TableCount{}, Phases: []Phase{}}
+	rep.Checks = append(rep.Checks, Check{What: "archive readable", Pre: "readable", Post: err.Error(), Culprit: CulpritArchive})
+	rep.judge()
+	rep.PeakRSS = peakRSS()
+	return rep
 }
 
 // peakRSS reads the process's high-water resident set size from
@@ -590,6 +605,11 @@ func (r *run) restore(ctx context.Context, a *pgarchive.Reader) error {
 	if err != nil {
 		var ign *restore.IgnoredErrors
 		if !errors.As(err, &ign) {
+			return err
+		}
+	}
+	if r.cfg.afterRestore != nil {
+		if err := r.cfg.afterRestore(ctx, r.url); err != nil {
 			return err
 		}
 	}

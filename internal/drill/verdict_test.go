@@ -1,0 +1,360 @@
+package drill
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	osexec "os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/chain"
+	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/internal/pgtools"
+	"github.com/pgdrill/pgdrill/pgarchive"
+	"github.com/pgdrill/pgdrill/workload"
+)
+
+func chainFixture(name string) string {
+	return filepath.Join("..", "..", "testdata", "chain", "archives", name)
+}
+
+// rewriteArchive copies the archive src to dst through pgarchive's Reader
+// and Writer, passing every TABLE DATA block through edit (which may
+// change the COPY text of the entry it is given).
+func rewriteArchive(t *testing.T, src, dst string, edit func(e *pgarchive.Entry, data []byte) []byte) {
+	t.Helper()
+	a, err := pgarchive.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	f, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := pgarchive.NewWriter(f, a.Header)
+	copies := make([]*pgarchive.Entry, len(a.Entries))
+	for i, e := range a.Entries {
+		c := *e
+		copies[i] = &c
+		if err := w.Add(&c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, e := range a.Entries {
+		if !e.HadDumper {
+			continue
+		}
+		if e.Desc != "TABLE DATA" {
+			t.Fatalf("%s: only TABLE DATA blocks are copied", e)
+		}
+		b, err := a.Open(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(b)
+		b.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dw, err := w.Data(copies[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := dw.Write(edit(e, data)); err != nil {
+			t.Fatal(err)
+		}
+		if err := dw.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// flipActor changes the first byte of the actor column of the audit_events
+// row with the given id.
+func flipActor(t *testing.T, id string) func(*pgarchive.Entry, []byte) []byte {
+	return func(e *pgarchive.Entry, data []byte) []byte {
+		if e.Tag != chain.EventsTable {
+			return data
+		}
+		at := bytes.Index(data, []byte("\n"+id+"\t"))
+		if at < 0 {
+			t.Fatalf("row %s not in %s", id, e)
+		}
+		data[at+1+len(id)+1] ^= 0x01
+		return data
+	}
+}
+
+// chainIDs returns the chain's ids in chain order as the offline verifier
+// sees them.
+func archiveIDs(t *testing.T, path string) []string {
+	t.Helper()
+	a, err := pgarchive.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	var e *pgarchive.Entry
+	for _, x := range a.Entries {
+		if x.Desc == "TABLE DATA" && x.Tag == chain.EventsTable {
+			e = x
+		}
+	}
+	b, err := a.Open(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var ids []string
+	for row, err := range chain.DecodeCopy(b, chain.EventColumns) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, row.ID)
+	}
+	return ids
+}
+
+// TestArchiveBlame rewrites a real pg_dump 17 archive of pgdrill's v1 chain
+// (its SQL function RETURNS TABLE and walks every row) through pgarchive's
+// Writer, once unchanged and once with one byte of one row changed: the
+// unchanged copy passes, the tampered one fails blaming the archive, and the
+// restored database's function, the Go verifier on the server and the
+// offline verifier all name the same row.
+func TestArchiveBlame(t *testing.T) {
+	src := chainFixture("cycle24-pg17-zstd-Asia_Kolkata.dump")
+	ids := archiveIDs(t, src)
+	const pos = 7
+	for _, tc := range []struct {
+		name string
+		edit func(*pgarchive.Entry, []byte) []byte
+	}{
+		{"unchanged", func(_ *pgarchive.Entry, d []byte) []byte { return d }},
+		{"tampered", flipActor(t, ids[pos])},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "copy.dump")
+			rewriteArchive(t, src, path, tc.edit)
+			rep, err := Run(context.Background(), Config{Archive: path, DB: pgtest.NewDB(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f := rep.SQLFunction; f == nil || f.Origin != "pgdrill-v1" || f.Convention != "walk-all" {
+				t.Errorf("SQL function %+v, want pgdrill's v1 walk-all function", f)
+			}
+			want := "clean walked=24"
+			if tc.name == "tampered" {
+				want = fmt.Sprintf("break id=%s pos=%d walked=%d", ids[pos], pos, pos+1)
+			}
+			for _, s := range []*ChainState{rep.After, rep.AfterGo, rep.Offline} {
+				if got := triple(s); got != want || s.RowCount != 24 {
+					t.Errorf("%s verifier: %s rows=%d, want %s rows=24", s.Verifier, got, s.RowCount, want)
+				}
+			}
+			if tc.name == "unchanged" {
+				if !rep.OK {
+					t.Fatalf("unchanged copy: %s", rep.Line())
+				}
+				return
+			}
+			if rep.OK || rep.Culprit != CulpritArchive || rep.Line() != "FAIL archive: offline verifier pre=clean post="+want {
+				t.Errorf("tampered archive: culprit %q, line %q", rep.Culprit, rep.Line())
+			}
+			for _, c := range rep.Checks {
+				if !c.OK && c.Culprit != CulpritArchive {
+					t.Errorf("check %+v blames %s: the restore reproduced the archive faithfully", c, c.Culprit)
+				}
+			}
+		})
+	}
+}
+
+// TestTruncatedArchive: an archive cut short fails the drill, blaming the
+// archive, instead of stopping it with an error.
+func TestTruncatedArchive(t *testing.T) {
+	raw, err := os.ReadFile(chainFixture("edge300-pg15-none-America_St_Johns.dump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "cut.dump")
+	if err := os.WriteFile(path, raw[:len(raw)*3/4], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), Config{Archive: path, DB: pgtest.NewDB(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK || rep.Culprit != CulpritArchive || !strings.HasPrefix(rep.Line(), "FAIL archive: archive readable pre=readable post=") ||
+		!strings.Contains(rep.Line(), "runs past end of file") {
+		t.Errorf("truncated archive: culprit %q, line %q", rep.Culprit, rep.Line())
+	}
+}
+
+// TestRestoreBlame makes the restore lose or change data after it ran: the
+// archive is sound, so the drill blames the restore.
+func TestRestoreBlame(t *testing.T) {
+	src := chainFixture("cycle24-pg15-gzip-UTC.dump")
+	ids := archiveIDs(t, src)
+	for _, tc := range []struct {
+		name, sql string
+		what      string // the failed check the FAIL line names
+	}{
+		{"row lost", "DELETE FROM audit_events WHERE id = $1", "rows of public.audit_events"},
+		{"row changed", "UPDATE audit_events SET details = '{}' WHERE id = $1", "SQL verifier"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := Config{Archive: src, DB: pgtest.NewDB(t)}
+			cfg.afterRestore = func(ctx context.Context, url string) error {
+				conn, err := pgx.Connect(ctx, url)
+				if err != nil {
+					return err
+				}
+				defer conn.Close(ctx)
+				if _, err := conn.Exec(ctx, "ALTER TABLE audit_events DISABLE TRIGGER USER"); err != nil {
+					return err
+				}
+				_, err = conn.Exec(ctx, tc.sql, ids[10])
+				return err
+			}
+			rep, err := Run(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK || rep.Culprit != CulpritRestore || !strings.HasPrefix(rep.Line(), "FAIL restore: "+tc.what+" ") {
+				t.Errorf("culprit %q, line %q", rep.Culprit, rep.Line())
+			}
+			if triple(rep.Offline) != "clean walked=24" {
+				t.Errorf("offline %s, want clean", triple(rep.Offline))
+			}
+		})
+	}
+}
+
+// certctlStyleDB returns a database holding a certctl-style chain (see
+// chain/testdata/certctl_style.sql) of 24 rows from the workload, through
+// its own triggers.
+func certctlStyleDB(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	url := pgtest.NewDB(t)
+	conn := pgtest.Conn(t, url)
+	var available bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pgcrypto')").Scan(&available); err != nil {
+		t.Fatal(err)
+	}
+	if !available {
+		t.Skip("the test server has no pgcrypto extension (PostgreSQL contrib), which the certctl-style chain needs")
+	}
+	schema, err := os.ReadFile(filepath.Join("..", "..", "chain", "testdata", "certctl_style.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.PgConn().Exec(ctx, string(schema)).Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := workload.Insert(ctx, conn, workload.Config{Seed: 9}); err != nil || n != 24 {
+		t.Fatalf("workload: %d rows, %v", n, err)
+	}
+	return url
+}
+
+// dumpWith writes an archive of url with pgdrill's dumper, or with real
+// pg_dump 15 when major is 15.
+func dumpWith(t *testing.T, url string, major int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "certctl.dump")
+	if major == 0 {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := dump.Run(context.Background(), url, f, dump.Options{Compression: pgarchive.CompressionGzip}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tool := pgtools.Need(t, major, "pg_dump")
+	cmd := osexec.Command(tool[0], append(tool[1:], "-Fc", "--no-owner", "--no-acl", "-f", path, "-d", url)...)
+	cmd.Env = append(os.Environ(), "PGTZ=America/St_Johns")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", cmd, err, out)
+	}
+	return path
+}
+
+// TestCertctlStyleArchive drills archives of a certctl-style database: the
+// drill runs the database's own audit_events_verify_chain() (OUT int
+// parameters, first-break convention), says so, and agrees with it; a chain
+// broken before the dump fails blaming the archive.
+func TestCertctlStyleArchive(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		major  int // 0: pgdrill's dumper
+		tamper bool
+	}{
+		{"pgdrill dump", 0, false},
+		{"pg_dump 15", 15, false},
+		{"pgdrill dump, tampered", 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			url := certctlStyleDB(t)
+			want := "clean walked=24"
+			if tc.tamper {
+				conn := pgtest.Conn(t, url)
+				var id string
+				if err := conn.QueryRow(ctx, `SELECT id FROM audit_events ORDER BY "timestamp", id OFFSET 3 LIMIT 1`).Scan(&id); err != nil {
+					t.Fatal(err)
+				}
+				for _, sql := range []string{"ALTER TABLE audit_events DISABLE TRIGGER audit_events_worm_trigger",
+					"UPDATE audit_events SET resource_id = 'x' WHERE id = '" + id + "'"} {
+					if _, err := conn.Exec(ctx, sql); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want = "break id=" + id + " pos=3 walked=4"
+			}
+			path := dumpWith(t, url, tc.major)
+			rep, err := Run(ctx, Config{Archive: path, DB: pgtest.NewDB(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := rep.SQLFunction
+			if f == nil || f.Origin != "database" || f.Convention != "first-break" ||
+				f.Signature != "(OUT first_break_id text, OUT first_break_pos integer, OUT row_count integer) RETURNS record" {
+				t.Errorf("SQL function %+v, want the database's own first-break function", f)
+			}
+			for _, s := range []*ChainState{rep.After, rep.AfterGo, rep.Offline} {
+				if got := triple(s); got != want || s.RowCount != 24 {
+					t.Errorf("%s verifier: %s rows=%d, want %s rows=24", s.Verifier, got, s.RowCount, want)
+				}
+			}
+			if !tc.tamper {
+				if !rep.OK || f.Returned != "(NULL, -1, 24)" {
+					t.Errorf("%s; function returned %s", rep.Line(), f.Returned)
+				}
+				return
+			}
+			if rep.OK || rep.Culprit != CulpritArchive {
+				t.Errorf("tampered: %s", rep.Line())
+			}
+		})
+	}
+}
