@@ -211,8 +211,8 @@ func TestRestoreBlame(t *testing.T) {
 		name, sql string
 		what      string // the failed check the FAIL line names
 	}{
-		{"row lost", "DELETE FROM audit_events WHERE id = $1", "rows of public.audit_events"},
-		{"row changed", "UPDATE audit_events SET details = '{}' WHERE id = $1", "SQL verifier"},
+		{"row lost", "DELETE FROM audit_events WHERE id = $1", "content of public.audit_events"},
+		{"row changed", "UPDATE audit_events SET details = '{}' WHERE id = $1", "content of public.audit_events"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -238,6 +238,22 @@ func TestRestoreBlame(t *testing.T) {
 			}
 			if triple(rep.Offline) != "clean walked=24" {
 				t.Errorf("offline %s, want clean", triple(rep.Offline))
+			}
+			// The chain is broken only after the restore: its checks blame
+			// the restore too.
+			for _, what := range []string{"SQL verifier", "restored chain = archive chain"} {
+				found := false
+				for _, c := range rep.Checks {
+					if c.What == what {
+						found = true
+						if c.OK || c.Culprit != CulpritRestore {
+							t.Errorf("check %+v, want a failure blaming the restore", c)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no %q check in %+v", what, rep.Checks)
+				}
 			}
 		})
 	}
