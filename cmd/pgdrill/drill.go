@@ -111,6 +111,7 @@ a missing file or an unusable database.`,
 				}
 				defer src.Close()
 				cfg.ArchiveReader = src.reader
+				cfg.Archive = src.name // the object --latest chose
 			}
 			return runDrill(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), cfg, jsonOut)
 		},

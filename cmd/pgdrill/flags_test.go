@@ -47,10 +47,13 @@ func pgOptions(t *testing.T, tool, version string) map[string]pgOption {
 // do not have, each with why it exists; any other option must be the pg
 // tool's, with the same short form and argument.
 var pgdrillOnly = map[string]string{
-	"json":        "machine-readable summary",
-	"no-progress": "progress bar control",
-	"spool":       "copy standard input for random access",
-	"no-acl":      "pg_restore's old spelling of --no-privileges (accepted by pg_restore, not listed)",
+	"json":         "machine-readable summary",
+	"no-progress":  "progress bar control",
+	"spool":        "copy standard input for random access",
+	"no-acl":       "pg_restore's old spelling of --no-privileges (accepted by pg_restore, not listed)",
+	"s3-endpoint":  "S3-compatible store for s3:// archives",
+	"latest":       "newest object under an s3:// prefix",
+	"remote-stats": "requests and bytes a remote archive cost",
 }
 
 func commandNamed(t *testing.T, name string) *cobra.Command {

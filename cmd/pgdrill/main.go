@@ -51,6 +51,7 @@ func newRootCmd() *cobra.Command {
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd())
 	}
+	addRemoteFlags(root)
 	refuseDashH(root)
 	return root
 }

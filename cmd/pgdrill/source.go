@@ -79,6 +79,9 @@ func openSource(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 	if isStdin(name) {
 		return openStdin(ctx, cmd.InOrStdin(), o)
 	}
+	if wantsRemote(cmd, name) {
+		return openRemote(ctx, cmd, name, o)
+	}
 	ra, size, closer, err := openRandomAccess(ctx, name)
 	if err != nil {
 		return nil, usageError(err)

@@ -74,7 +74,7 @@ head mismatch, 2 when the archive cannot be read or holds no chain.`,
 				}
 				return checkFailed(err)
 			}
-			rep := verifyChainReport{Archive: args[0], Table: res.Events.Name(), RowCount: res.RowCount,
+			rep := verifyChainReport{Archive: src.name, Table: res.Events.Name(), RowCount: res.RowCount,
 				LastRowHash: res.LastHash, HeadMatches: res.HeadMatches(), OK: res.OK()}
 			rep.FirstBreakID, rep.FirstBreakPos, rep.Walked = res.Triple()
 			if res.Result.Head != nil {

@@ -166,6 +166,24 @@ var fixtures = []string{
 	"pg17/full-zstd-pipe.dump", "pg15/full-gzip-pipe.dump", "pg15/full-none.dump", "pg17/empty.dump",
 }
 
+// archives are the fixtures and, for those pg_dump wrote to a file, their
+// piped form ("NAME|pipe"): every compression both ways.
+func archives(t *testing.T) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	for _, name := range fixtures {
+		m[name] = fixture(t, name)
+		if strings.HasPrefix(name, "pg17/full-") && !strings.Contains(name, "pipe") {
+			p, err := remotetest.PipeForm(m[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[name+"|pipe"] = p
+		}
+	}
+	return m
+}
+
 func fixture(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
@@ -273,10 +291,9 @@ func checkArchive(t *testing.T, o *remote.Object, data []byte) {
 // it fits in the first range.
 func TestHTTPArchives(t *testing.T) {
 	t.Parallel()
-	for _, name := range fixtures {
+	for name, data := range archives(t) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			data := fixture(t, name)
 			_, srv := newSite(t, data)
 			opts := fast
 			opts.MinRange, opts.MaxRange = 4<<10, 32<<10 // many ranges even in small files
@@ -397,5 +414,17 @@ func TestNoRangeSupport(t *testing.T) {
 	_, err := o.ReadAt(make([]byte, 10), 50_000)
 	if err == nil || !strings.Contains(err.Error(), "range requests") {
 		t.Fatalf("ReadAt on a server without ranges: %v", err)
+	}
+}
+
+// PipeForm turns pg_dump's seekable archive into what it writes to a pipe.
+func TestPipeForm(t *testing.T) {
+	t.Parallel()
+	got, err := remotetest.PipeForm(fixture(t, "pg17/full-zstd.dump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, fixture(t, "pg17/full-zstd-pipe.dump")) {
+		t.Fatal("PipeForm(full-zstd.dump) differs from pg_dump's full-zstd-pipe.dump")
 	}
 }

@@ -46,10 +46,9 @@ func TestS3Archives(t *testing.T) {
 	t.Parallel()
 	srv := remotetest.Shared(t)
 	bucket := srv.Bucket(t)
-	for _, name := range fixtures {
+	for name, data := range archives(t) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			data := fixture(t, name)
 			srv.Put(t, bucket, "backups/"+name, data)
 			opts := s3Opts(srv)
 			opts.MinRange, opts.MaxRange = 4<<10, 32<<10

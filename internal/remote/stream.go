@@ -32,6 +32,14 @@ func (r *seqReader) Read(p []byte) (int, error) {
 		r.pos += int64(n)
 		return n, nil
 	}
+	if r.body == nil {
+		// What ReadAt fetched last (the TOC, when pgarchive.NewReader read
+		// it before the stream was chosen) need not be fetched again.
+		if n := r.o.fromRecent(p, r.pos); n > 0 {
+			r.pos += int64(n)
+			return n, nil
+		}
+	}
 	if int64(len(p)) > r.o.size-r.pos {
 		p = p[:r.o.size-r.pos]
 	}
