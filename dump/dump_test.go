@@ -202,6 +202,20 @@ func (tl tool) exec(stdin io.Reader, args ...string) (string, string, error) {
 // between any two archives: the random \restrict key and the dumper's name.
 var scriptNoise = regexp.MustCompile(`(?m)^(\\restrict|\\unrestrict|-- Dumped by pg_dump version).*\n`)
 
+// checkTOC fails the test if restore.CheckTOC finds an entry of the
+// archive at path whose SQL does not fit its kind.
+func checkTOC(t *testing.T, path string) {
+	t.Helper()
+	rc, err := pgarchive.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	if err := restore.CheckTOC(rc.Entries); err != nil {
+		t.Errorf("%s: %v", filepath.Base(path), err)
+	}
+}
+
 // tocKeys lists an archive's entries as "desc|namespace|tag|section".
 func tocKeys(t *testing.T, path string) []string {
 	t.Helper()
@@ -365,6 +379,11 @@ func TestPgDumpParity(t *testing.T) {
 					theirs := filepath.Join(t.TempDir(), "pg.dump")
 					pgDump.run(t, nil, append([]string{"-Fc", "-f", theirs, "-d", url}, pc.flags...)...)
 
+					// No false positives of restore's TOC check on pg_dump's
+					// archives, nor on ours.
+					for _, path := range []string{theirs, ours} {
+						checkTOC(t, path)
+					}
 					if got, want := tocKeys(t, ours), tocKeys(t, theirs); strings.Join(got, "\n") != strings.Join(want, "\n") {
 						t.Errorf("TOC differs from pg_dump's:\n%s", lineDiff(want, got))
 					}

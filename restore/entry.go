@@ -195,7 +195,7 @@ func (s *session) restoreTableData(ctx context.Context, it *item, parallel bool)
 			s.r.copied(e, tag.RowsAffected(), n)
 		}
 	} else {
-		if err := s.execInserts(ctx, src); err != nil {
+		if err := s.execInserts(ctx, e, src); err != nil {
 			return err
 		}
 		n, rerr := src.detach()
@@ -227,7 +227,9 @@ func (s *session) restoreTableData(ctx context.Context, it *item, parallel bool)
 // knows '...' and "..." (and backslashes in '...' when
 // standard_conforming_strings is off) but not comments, escape-string
 // literals or dollar quotes.
-func (s *session) execInserts(ctx context.Context, src io.Reader) error {
+//
+// With StrictTOC each statement must be an INSERT into the entry's table.
+func (s *session) execInserts(ctx context.Context, e *pgarchive.Entry, src io.Reader) error {
 	const (
 		scan = iota
 		inSingle
@@ -246,6 +248,10 @@ func (s *session) execInserts(ctx context.Context, src io.Reader) error {
 			case scan:
 				switch c {
 				case ';':
+					if s.r.opts.StrictTOC && !isInsert(string(cmd)) {
+						return &TOCError{Problems: []TOCProblem{{Entry: e, Field: "data", Text: shorten(string(cmd)),
+							Why: "INSERT-mode data holds only INSERT INTO " + e.Name()}}}
+					}
 					if err := s.exec(ctx, string(cmd)); err != nil {
 						return err
 					}

@@ -48,6 +48,10 @@ type Options struct {
 	DataOnly          bool // -a
 	DisableTriggers   bool // --disable-triggers (data-only restores)
 	EnableRowSecurity bool // --enable-row-security
+	// StrictTOC (--strict-toc) runs CheckTOC before anything reaches the
+	// server and refuses an archive whose entries hold SQL that does not
+	// fit their kind; INSERT-mode data must then be INSERTs into its table.
+	StrictTOC bool
 
 	Schemas        []string // -n: only objects in these schemas
 	ExcludeSchemas []string // -N

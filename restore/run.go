@@ -142,6 +142,11 @@ func run(ctx context.Context, entries []*pgarchive.Entry, blocks blockSource, si
 	if err != nil {
 		return Summary{}, fmt.Errorf("restore: %w", err)
 	}
+	if opts.StrictTOC {
+		if err := CheckTOC(entries); err != nil {
+			return Summary{}, err
+		}
+	}
 	p, err := newPlan(entries, &opts)
 	if err != nil {
 		return Summary{}, err

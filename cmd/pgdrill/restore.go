@@ -41,6 +41,11 @@ the PG* environment variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, ...) apply.
 ARCHIVE - reads standard input in one pass; as with pg_restore, -j is then
 not possible and a -L list must keep data entries in archive order.
 
+--strict-toc checks every entry's SQL against its kind before anything is
+sent (a COMMENT holds one COMMENT statement, TABLE DATA a COPY ... FROM stdin
+of its table, an ACL GRANTs and REVOKEs, ...) and refuses an edited or
+crafted archive with exit status 1, naming each entry.
+
 Without -e, statements the server rejects are reported and passed over, and
 the command ends with "errors ignored on restore: N" and exit status 1.`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -67,6 +72,7 @@ the command ends with "errors ignored on restore: N" and exit status 1.`,
 	fl.BoolVarP(&o.DataOnly, "data-only", "a", false, "restore only the data, no schema")
 	fl.BoolVar(&o.DisableTriggers, "disable-triggers", false, "disable triggers during a data-only restore")
 	fl.BoolVar(&o.EnableRowSecurity, "enable-row-security", false, "enable row security")
+	fl.BoolVar(&o.StrictTOC, "strict-toc", false, "refuse an archive whose entries hold SQL pg_dump would not write for their kind (checked before anything runs)")
 	fl.StringArrayVarP(&o.Tables, "table", "t", nil, "restore named relation (table, view, etc.)")
 	fl.StringArrayVarP(&o.Schemas, "schema", "n", nil, "restore only objects in this schema")
 	fl.StringArrayVarP(&o.ExcludeSchemas, "exclude-schema", "N", nil, "do not restore objects in this schema")

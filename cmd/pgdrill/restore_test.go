@@ -13,7 +13,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/pgdrill/pgdrill/internal/archivetest"
 	"github.com/pgdrill/pgdrill/internal/embedded"
+	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
 // execute runs pgdrill with args and returns its exit code, stdout and the
@@ -143,6 +145,24 @@ func TestRestoreCommand(t *testing.T) {
 		code, out, errs := execute(t, in, "restore", "--json", "-d", "env db", "-")
 		if code != exitOK || !strings.Contains(out, `"entries": 95`) {
 			t.Errorf("exit %d: %s%s", code, out, errs)
+		}
+	})
+
+	t.Run("strict TOC", func(t *testing.T) {
+		hostile := filepath.Join(t.TempDir(), "hostile.dump")
+		archivetest.Rewrite(t, archive, hostile, archivetest.Edit{Entry: func(e *pgarchive.Entry) {
+			if e.Desc == "COMMENT" && e.Tag == "TABLE events" {
+				e.Defn = pgarchive.Str("COPY (SELECT 1) TO PROGRAM 'id';\n")
+			}
+		}})
+		u := createDB(t, srv, "strict")
+		code, _, errs := execute(t, nil, "restore", "--strict-toc", "-d", u, hostile)
+		if code != exitFailed || !strings.Contains(errs, "COMMENT public.TABLE events: definition statement 1: a COMMENT entry holds only COMMENT ON") {
+			t.Errorf("hostile archive: exit %d, stderr:\n%s", code, tail(errs))
+		}
+		// The genuine archive passes the same check.
+		if code, _, errs := execute(t, nil, "restore", "--strict-toc", "-d", u, archive); code != exitOK {
+			t.Errorf("genuine archive: exit %d: %s", code, tail(errs))
 		}
 	})
 
