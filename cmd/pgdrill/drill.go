@@ -51,9 +51,15 @@ database; false, NULL or an error fails the drill and names the query.
 --max-restore-seconds N fails the drill when the restore phase takes longer;
 the restore time is reported in every run.
 
--d uses an existing database instead of the throwaway server; the drill
-refuses (exit 2) a database that already holds user tables unless --force,
-because it drops schema public.
+-d uses an existing database instead of the throwaway server, and leaves it
+as it found it: afterwards it drops what the drill created (schema public's
+contents, and any schema or extension that was not there before) and
+recreates public with the owner, privileges and comment it had, so the drill
+can run again in the same database. It refuses (exit 2) a database with
+tables outside schema public, and one whose schema public holds anything
+unless --force: --force drops schema public with everything in it (DROP
+SCHEMA public CASCADE, then public is recreated as it was) before the drill;
+it never drops anything outside public that existed before.
 
 Prints one PASS or FAIL line; a FAIL names the culprit: "archive" when the
 backup itself is broken (unreadable, truncated, or its chain already broken
@@ -123,7 +129,7 @@ a missing file or an unusable database.`,
 	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive (- for standard input) instead of a synthetic workload")
 	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")
 	conn.add(fl, "existing database to drill in (name, URL or connection string) instead of a throwaway server", false)
-	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database even if it holds user tables (schema public is dropped)")
+	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database whose schema public holds objects: DROP SCHEMA public CASCADE first (public is recreated with its owner, privileges and comment)")
 	fl.StringArrayVar(&cfg.Checks, "check", nil, "after restore, run this query returning one boolean; false or an error fails the drill (repeatable)")
 	fl.Float64Var(&cfg.MaxRestoreSeconds, "max-restore-seconds", 0, "fail the drill if the restore phase takes longer than this many seconds (0: no limit)")
 	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path")

@@ -30,8 +30,10 @@ import (
 	"github.com/pgdrill/pgdrill/workload"
 )
 
-// ErrNotEmpty means the database given with -d already holds user tables.
-var ErrNotEmpty = errors.New("drill: the database already holds user tables; the drill drops schema public: use a scratch database or --force")
+// ErrNotEmpty means the database given with -d holds something the drill
+// would destroy or trip over: user tables outside schema public (always
+// refused), or objects in schema public (dropped only with --force).
+var ErrNotEmpty = errors.New("drill: the database is not empty")
 
 // Config says which drill to run and where.
 type Config struct {
@@ -229,7 +231,8 @@ type run struct {
 	srv    *embedded.Server
 	url    string // the database drilled in
 	last   time.Time
-	closer []func()
+	closer []func() error // run in reverse order when the drill ends
+	found  *dbState       // what the database held before the drill
 }
 
 func (r *run) phase(name string) {
@@ -258,16 +261,20 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		rep.Mode = "archive"
 	}
 	r := &run{cfg: cfg, rep: rep, last: start}
-	defer func() {
-		for i := len(r.closer) - 1; i >= 0; i-- {
-			r.closer[i]()
-		}
-	}()
 	var err error
 	if cfg.Archive != "" {
 		err = r.archiveDrill(ctx)
 	} else {
 		err = r.syntheticDrill(ctx)
+	}
+	// Leave a -d database as it was found, stop the throwaway server and
+	// remove temporary files, whatever happened.
+	var cleanErr error
+	for i := len(r.closer) - 1; i >= 0; i-- {
+		cleanErr = errors.Join(cleanErr, r.closer[i]())
+	}
+	if cleanErr != nil {
+		return rep, errors.Join(err, cleanErr)
 	}
 	if err != nil {
 		var ae *pgarchive.Error
@@ -313,58 +320,6 @@ func peakRSS() int64 {
 	return 0
 }
 
-// database finds or makes the database to drill in.
-func (r *run) database(ctx context.Context) error {
-	if r.cfg.DB != "" {
-		r.url = r.cfg.DB
-		conn, err := pgx.Connect(ctx, r.url)
-		if err != nil {
-			return fmt.Errorf("drill: connect: %w", err)
-		}
-		defer conn.Close(ctx)
-		n, err := userTables(ctx, conn)
-		if err != nil {
-			return err
-		}
-		if n > 0 && !r.cfg.Force {
-			return fmt.Errorf("%w (%d found)", ErrNotEmpty, n)
-		}
-		r.phase("connect")
-		return nil
-	}
-	srv, err := embedded.Start(ctx, r.cfg.Server)
-	if err != nil {
-		return err
-	}
-	r.srv = srv
-	r.closer = append(r.closer, func() { srv.Stop() })
-	r.phase("start-server")
-	conn, err := pgx.Connect(ctx, srv.URL("postgres"))
-	if err != nil {
-		return fmt.Errorf("drill: connect: %w", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE drill"); err != nil {
-		return fmt.Errorf("drill: create database: %w", err)
-	}
-	r.url = srv.URL("drill")
-	r.phase("create-db")
-	return nil
-}
-
-func userTables(ctx context.Context, conn *pgx.Conn) (int, error) {
-	var n int
-	err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_catalog.pg_class c
-		JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-		WHERE c.relkind IN ('r', 'p', 'm', 'f')
-		  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-		  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'`).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("drill: count user tables: %w", err)
-	}
-	return n, nil
-}
-
 func (r *run) syntheticDrill(ctx context.Context) error {
 	if err := r.database(ctx); err != nil {
 		return err
@@ -400,7 +355,7 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		r.closer = append(r.closer, func() { os.RemoveAll(dir) })
+		r.closer = append(r.closer, func() error { return os.RemoveAll(dir) })
 		path = filepath.Join(dir, "drill.dump")
 	} else {
 		r.rep.Archive = path
@@ -410,17 +365,15 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	}
 	r.phase("dump")
 
-	if _, err := conn.Exec(ctx, "DROP SCHEMA public CASCADE"); err != nil {
-		return fmt.Errorf("drill: drop: %w", err)
+	if err := r.found.restorePublic(ctx, conn); err != nil {
+		return err
 	}
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA public"); err != nil {
-		return fmt.Errorf("drill: drop: %w", err)
-	}
-	left, err := userTables(ctx, conn)
+	c, err := contents(ctx, conn)
 	if err != nil {
 		return err
 	}
-	r.check(CulpritRestore, "tables left after drop", left == 0, "0", fmt.Sprint(left))
+	r.check(CulpritRestore, "objects left after drop", c.tables == 0 && c.inPublic == 0, "0 tables, 0 in public",
+		fmt.Sprintf("%d tables, %d in public", c.tables, c.inPublic))
 	r.phase("drop")
 
 	a, err := pgarchive.Open(path)

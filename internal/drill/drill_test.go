@@ -70,23 +70,85 @@ func TestEveryCompressionAndJobs(t *testing.T) {
 	}
 }
 
+// TestRefusesDatabaseWithTables: -d refuses a database holding objects in
+// schema public unless --force, which drops them; tables in other schemas
+// are refused even with --force and left alone.
 func TestRefusesDatabaseWithTables(t *testing.T) {
+	ctx := context.Background()
 	url := pgtest.NewDB(t)
 	conn := pgtest.Conn(t, url)
-	if _, err := conn.Exec(context.Background(), "CREATE TABLE keep_me (id int)"); err != nil {
+	if _, err := conn.Exec(ctx, "CREATE FUNCTION public.keep_me() RETURNS int LANGUAGE sql AS 'SELECT 1'"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Run(context.Background(), Config{DB: url})
-	if !errors.Is(err, ErrNotEmpty) {
-		t.Fatalf("drill on a database with tables: err %v, want ErrNotEmpty", err)
+	if _, err := Run(ctx, Config{DB: url}); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "schema public holds 1 objects") {
+		t.Fatalf("drill on a database with a function in public: err %v, want ErrNotEmpty", err)
 	}
 	var n int
-	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM keep_me").Scan(&n); err != nil {
-		t.Fatalf("the refused drill touched the table: %v", err)
+	if err := conn.QueryRow(ctx, "SELECT public.keep_me()").Scan(&n); err != nil {
+		t.Fatalf("the refused drill touched the function: %v", err)
 	}
-	rep, err := Run(context.Background(), Config{DB: url, Force: true})
+	rep, err := Run(ctx, Config{DB: url, Force: true})
 	if err != nil || !rep.OK {
 		t.Fatalf("--force drill: %v %v", err, rep.Line())
+	}
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM pg_proc WHERE proname = 'keep_me'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("--force left keep_me(): %d, %v", n, err)
+	}
+
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA app; CREATE TABLE app.keep_me (id int)"); err != nil {
+		t.Fatal(err)
+	}
+	for _, force := range []bool{false, true} {
+		if _, err := Run(ctx, Config{DB: url, Force: force}); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "outside schema public") {
+			t.Fatalf("drill (force %v) on a database with a table outside public: err %v, want ErrNotEmpty", force, err)
+		}
+	}
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM app.keep_me").Scan(&n); err != nil {
+		t.Fatalf("the refused drill touched app.keep_me: %v", err)
+	}
+}
+
+// TestRerunLeavesNothing drills twice in the same -d database, the
+// synthetic drill and the archive drill of a certctl-style backup (which
+// creates an extension and a schema of its own): each run passes and leaves
+// the database as it found it, schema public's privileges and comment
+// included.
+func TestRerunLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	src := certctlStyleDB(t)
+	if _, err := pgtest.Conn(t, src).Exec(ctx, "CREATE SCHEMA reports; CREATE TABLE reports.daily (day date PRIMARY KEY)"); err != nil {
+		t.Fatal(err)
+	}
+	archive := dumpWith(t, src, 0)
+
+	url := pgtest.NewDB(t)
+	conn := pgtest.Conn(t, url)
+	if _, err := conn.Exec(ctx, "GRANT CREATE ON SCHEMA public TO PUBLIC; COMMENT ON SCHEMA public IS 'drill''s test'"); err != nil {
+		t.Fatal(err)
+	}
+	before, err := snapshot(ctx, conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, cfg := range []Config{{DB: url}, {DB: url}, {DB: url, Archive: archive}, {DB: url, Archive: archive}, {DB: url}} {
+		rep, err := Run(ctx, cfg)
+		if err != nil || !rep.OK {
+			t.Fatalf("run %d (archive %q): %v %s", i, cfg.Archive, err, rep.Line())
+		}
+		after, err := snapshot(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := before.differs(after); d != "" {
+			t.Fatalf("run %d: %s", i, d)
+		}
+		c, err := contents(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c != (dbContents{}) {
+			t.Fatalf("run %d left %+v", i, c)
+		}
 	}
 }
 
