@@ -292,7 +292,7 @@ func (d *dumper) collectDefaultACLs() error {
 		if err := r.Scan(&oid, &role, &nsOID, &typ, &acl, &base); err != nil {
 			return err
 		}
-		if len(d.opts.Tables) > 0 || (nsOID == 0 && len(d.opts.Schemas) > 0) || (nsOID != 0 && !d.nsDumped(nsOID)) {
+		if d.tablesOnly() || (nsOID == 0 && d.opts.selective()) || (nsOID != 0 && !d.nsDumped(nsOID)) {
 			return nil
 		}
 		kind := names[typ]

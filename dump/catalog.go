@@ -1,7 +1,6 @@
 package dump
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -37,6 +36,7 @@ func str(p *string) string {
 // collect reads every object to dump from the catalogs.
 func (d *dumper) collect() error {
 	steps := []func() error{
+		d.resolveSelection,
 		d.collectDatabase,
 		d.collectSchemas,
 		d.collectComments,
@@ -76,7 +76,7 @@ func (d *dumper) collect() error {
 // are dumped, as with pg_dump.
 func (d *dumper) nsDumped(nsOID uint32) bool {
 	s := d.schemas[nsOID]
-	return s != nil && s.included && len(d.opts.Tables) == 0
+	return s != nil && s.included && !d.tablesOnly()
 }
 
 func (d *dumper) nsName(nsOID uint32) string {
@@ -186,6 +186,11 @@ func ifVersion(cond bool, then, otherwise string) string {
 	return otherwise
 }
 
+// systemSchema reports the schemas pg_dump never dumps by default.
+func systemSchema(name string) bool {
+	return name == "pg_catalog" || name == "information_schema" || strings.HasPrefix(name, "pg_toast") || strings.HasPrefix(name, "pg_temp")
+}
+
 func (d *dumper) collectSchemas() (err error) {
 	d.schemas = map[uint32]*schemaInfo{}
 	type nsRow struct {
@@ -210,18 +215,10 @@ func (d *dumper) collectSchemas() (err error) {
 	if err != nil {
 		return err
 	}
-	matched := false
-	defer func() {
-		if !matched && len(d.opts.Schemas) > 0 && err == nil {
-			err = errors.New("dump: -n: no matching schemas were found")
-		}
-	}()
 	for _, s := range list {
-		system := s.name == "pg_catalog" || s.name == "information_schema" || strings.HasPrefix(s.name, "pg_toast") || strings.HasPrefix(s.name, "pg_temp")
-		info := &schemaInfo{oid: s.oid, name: s.name, included: !system && !s.ext && d.schemaSelected(s.name)}
+		info := &schemaInfo{oid: s.oid, name: s.name, included: !systemSchema(s.name) && !s.ext && d.sel.schemaIncluded(s.oid)}
 		d.schemas[s.oid] = info
-		matched = matched || info.included
-		if !info.included || len(d.opts.Tables) > 0 {
+		if !info.included || d.tablesOnly() {
 			continue
 		}
 		o := d.newObject(prioNamespace, "SCHEMA", s.name)

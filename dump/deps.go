@@ -137,7 +137,7 @@ func (d *dumper) collectDependencies() error {
 func (d *dumper) checkUnsupported() error {
 	var nsList []uint32
 	for _, s := range d.schemas {
-		if s.included && len(d.opts.Tables) == 0 {
+		if s.included && !d.tablesOnly() {
 			nsList = append(nsList, s.oid)
 		}
 	}
@@ -155,7 +155,7 @@ func (d *dumper) checkUnsupported() error {
 		{"dependency on an extension (DEPENDS ON EXTENSION)", `SELECT (pg_catalog.pg_identify_object(d.classid, d.objid, 0)).identity FROM pg_catalog.pg_depend d WHERE d.deptype = 'x' AND cardinality($1::oid[]) >= 0`},
 		{"security label", `SELECT s.provider || ' on ' || s.classoid::pg_catalog.regclass::text || ' ' || s.objoid FROM pg_catalog.pg_seclabel s WHERE cardinality($1::oid[]) >= 0`},
 	}
-	global := len(d.opts.Schemas) == 0 && len(d.opts.Tables) == 0
+	global := !d.opts.selective()
 	for _, c := range checks {
 		if !global && strings.Contains(c.sql, "cardinality($1") {
 			continue // database-wide objects are not part of -n and -t dumps

@@ -9,11 +9,14 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/pgdrill/pgdrill/internal/version"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
-// DumperVersion names pgdrill in the archive header's "Dumped by" field.
-var DumperVersion = "pgdrill dump"
+// DumperVersion names pgdrill in the archive header's "Dumped by" field
+// (pg_restore -l prints it as "Dumped by pg_dump version"): its module
+// version and VCS revision.
+var DumperVersion = version.Get().Dumper()
 
 // Options says what to dump and how.
 type Options struct {
@@ -26,10 +29,20 @@ type Options struct {
 	// gzip (read by pg_restore 12 and later) and 1.16 for lz4 and zstd.
 	Format pgarchive.Version
 
-	Schemas    []string // -n: only these schemas (psql patterns: * ? and "quoting")
-	Tables     []string // -t: only these tables, [schema.]name patterns
-	SchemaOnly bool     // -s
-	DataOnly   bool     // -a
+	// Selection, with pg_dump's patterns and meaning: * ? and "quoting",
+	// [db.]schema for schemas, [[db.]schema.]name for relations, and an
+	// unqualified relation name is the one the search path finds.
+	Schemas                     []string // -n: only these schemas
+	ExcludeSchemas              []string // -N
+	Tables                      []string // -t: only these relations (no schemas)
+	TablesAndChildren           []string // --table-and-children
+	ExcludeTables               []string // -T
+	ExcludeTablesAndChildren    []string // --exclude-table-and-children
+	ExcludeTableData            []string // --exclude-table-data: definition but no data
+	ExcludeTableDataAndChildren []string // --exclude-table-data-and-children
+	StrictNames                 bool     // --strict-names: each -n and -t pattern must match
+	SchemaOnly                  bool     // -s
+	DataOnly                    bool     // -a
 
 	// Progress, if not nil, is called as the data is written (see
 	// Progress), from the goroutine that called Run.
@@ -70,20 +83,8 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	if opts.SchemaOnly && opts.DataOnly {
 		return Summary{}, errors.New("dump: schema-only and data-only cannot be used together")
 	}
-	var schemaPats, tablePats []namePattern
-	for _, p := range opts.Schemas {
-		np, err := compilePattern(p, false)
-		if err != nil {
-			return Summary{}, fmt.Errorf("dump: -n: %w", err)
-		}
-		schemaPats = append(schemaPats, np)
-	}
-	for _, p := range opts.Tables {
-		np, err := compilePattern(p, true)
-		if err != nil {
-			return Summary{}, fmt.Errorf("dump: -t: %w", err)
-		}
-		tablePats = append(tablePats, np)
+	if err := compileSelection(&opts); err != nil {
+		return Summary{}, err
 	}
 	if opts.Format == (pgarchive.Version{}) {
 		opts.Format = pgarchive.V1_14
@@ -101,7 +102,7 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 
-	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{}, schemaPats: schemaPats, tablePats: tablePats,
+	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{},
 		preBound: &object{boundary: true}, postBound: &object{boundary: true}}
 	if err := d.setup(); err != nil {
 		return Summary{}, err
@@ -184,11 +185,11 @@ type dumper struct {
 	preBound, postBound *object
 	propsObj            *object // its DATABASE PROPERTIES entry, if any
 
-	schemaPats, tablePats []namePattern
-	schemas               map[uint32]*schemaInfo
-	tables                map[uint32]*table
-	comments              map[commentKey]string
-	indexAttaches         map[uint32][]indexAttach // by parent index OID
+	sel           selection
+	schemas       map[uint32]*schemaInfo
+	tables        map[uint32]*table
+	comments      map[commentKey]string
+	indexAttaches map[uint32][]indexAttach // by parent index OID
 
 	tablesDone, tablesTotal int // data blocks written and to write, for Progress
 }
@@ -452,35 +453,13 @@ func (o *object) verbatimDeps(deps ...*object) {
 	o.tocDeps = deps
 }
 
-// schemaSelected reports whether -n lets a schema through.
-func (d *dumper) schemaSelected(name string) bool {
-	if len(d.schemaPats) == 0 {
-		return true
-	}
-	for _, p := range d.schemaPats {
-		if p.match(name, "") {
-			return true
-		}
-	}
-	return false
-}
-
-// tableSelected reports whether -t lets a relation through.
-func (d *dumper) tableSelected(ns, name string) bool {
-	if len(d.tablePats) == 0 {
-		return true
-	}
-	for _, p := range d.tablePats {
-		if p.match(ns, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // partial reports a -n or -t dump, which leaves out database-wide objects
 // (extensions, casts, event triggers, publications, large objects).
-func (d *dumper) partial() bool { return len(d.opts.Schemas) > 0 || len(d.opts.Tables) > 0 }
+func (d *dumper) partial() bool { return d.opts.selective() }
+
+// tablesOnly reports a -t dump: only the matched relations (and what
+// belongs to them), no schemas.
+func (d *dumper) tablesOnly() bool { return len(d.opts.Tables)+len(d.opts.TablesAndChildren) > 0 }
 
 // wantData is whether data entries are made at all (not with -s).
 func (d *dumper) wantData() bool { return !d.opts.SchemaOnly }

@@ -2,74 +2,108 @@ package dump
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
-// namePattern is a -n or -t pattern compiled the way psql and pg_dump read
-// them: unquoted letters are folded to lower case, "..." quotes exactly
-// (with "" for a quote), * matches any run of characters, ? any one, an
-// unquoted dot separates the schema part from the name part, $ is literal,
-// and other regular expression syntax (| ( ) [ ] { } + ^) works as such.
+// namePattern is a -n, -N, -t, -T or --exclude-table-data pattern turned
+// into the regular expressions pg_dump sends to the server (psql's
+// patternToSQLRegex): unquoted ASCII letters fold to lower case, "..."
+// quotes exactly ("" is a quote), * matches any run of characters, ? any
+// one, an unquoted dot separates database, schema and name, $ is literal,
+// other regular expression syntax (| ( ) [ ] { } + ^) works as such outside
+// quotes, and "[]" is literal. Each part is anchored as ^(...)$.
 type namePattern struct {
-	schema, name *regexp.Regexp // nil: any
+	text   string
+	db     string // literal database name of a db.schema[.name] pattern; "" if none
+	hasDB  bool
+	schema string // regex; "" when the pattern has no schema part
+	name   string // regex
 }
 
-func compilePattern(p string, qualified bool) (namePattern, error) {
-	var parts []strings.Builder
-	parts = append(parts, strings.Builder{})
+// compilePattern reads p with at most maxParts dotted parts: 2 for schema
+// patterns (db.schema), 3 for table patterns (db.schema.table).
+func compilePattern(p string, maxParts int) (namePattern, error) {
+	var regex []strings.Builder
+	var literal []strings.Builder
+	regex = append(regex, strings.Builder{})
+	literal = append(literal, strings.Builder{})
 	inQuotes := false
 	for i := 0; i < len(p); i++ {
 		c := p[i]
-		cur := &parts[len(parts)-1]
+		re, lit := &regex[len(regex)-1], &literal[len(literal)-1]
 		switch {
 		case c == '"':
 			if inQuotes && i+1 < len(p) && p[i+1] == '"' {
-				cur.WriteString(regexp.QuoteMeta(`"`))
+				re.WriteByte('"')
+				lit.WriteByte('"')
 				i++
 			} else {
 				inQuotes = !inQuotes
 			}
-		case inQuotes:
-			cur.WriteString(regexp.QuoteMeta(string(c)))
-		case c == '.':
-			parts = append(parts, strings.Builder{})
-		case c == '*':
-			cur.WriteString(".*")
-		case c == '?':
-			cur.WriteString(".")
-		case c >= 'A' && c <= 'Z':
-			cur.WriteByte(c + 'a' - 'A')
-		case strings.IndexByte("|()[]{}+^", c) >= 0:
-			cur.WriteByte(c) // regular expression syntax, as in psql
+		case !inQuotes && c >= 'A' && c <= 'Z':
+			re.WriteByte(c + 'a' - 'A')
+			lit.WriteByte(c + 'a' - 'A')
+		case !inQuotes && c == '*':
+			re.WriteString(".*")
+			lit.WriteByte(c)
+		case !inQuotes && c == '?':
+			re.WriteByte('.')
+			lit.WriteByte(c)
+		case !inQuotes && c == '.':
+			regex = append(regex, strings.Builder{})
+			literal = append(literal, strings.Builder{})
+		case c == '$':
+			re.WriteString(`\$`)
+			lit.WriteByte(c)
+		case inQuotes && strings.IndexByte(`|*+?()[]{}.^$\`, c) >= 0:
+			re.WriteByte('\\')
+			re.WriteByte(c)
+			lit.WriteByte(c)
+		case c == '[' && i+1 < len(p) && p[i+1] == ']':
+			re.WriteString(`\[`)
+			lit.WriteByte(c)
 		default:
-			cur.WriteString(regexp.QuoteMeta(string(c)))
+			re.WriteByte(c)
+			lit.WriteByte(c)
 		}
 	}
-	if inQuotes {
-		return namePattern{}, fmt.Errorf("unterminated quote in pattern %q", p)
+	// An unterminated quote quotes the rest, as in pg_dump.
+	if len(regex) > maxParts {
+		return namePattern{}, fmt.Errorf("improper qualified name (too many dotted names): %s", p)
 	}
-	compile := func(s string) (*regexp.Regexp, error) { return regexp.Compile("^(?s:" + s + ")$") }
-	var np namePattern
-	var err error
-	switch {
-	case len(parts) > 2:
-		return np, fmt.Errorf("pattern %q has too many dotted names", p)
-	case len(parts) == 2 && !qualified:
-		return np, fmt.Errorf("schema pattern %q may not contain a dot", p)
-	case len(parts) == 2:
-		if np.schema, err = compile(parts[0].String()); err != nil {
-			return np, err
-		}
-		np.name, err = compile(parts[1].String())
-	case qualified:
-		np.name, err = compile(parts[0].String())
-	default:
-		np.schema, err = compile(parts[0].String())
+	np := namePattern{text: p}
+	anchor := func(b *strings.Builder) string { return "^(" + b.String() + ")$" }
+	n := len(regex)
+	np.name = anchor(&regex[n-1])
+	if n >= 2 && maxParts == 3 {
+		np.schema = anchor(&regex[n-2])
 	}
-	return np, err
+	if n == maxParts && maxParts > 1 && n > 1 {
+		np.db, np.hasDB = literal[0].String(), true
+	}
+	return np, nil
 }
 
-func (p namePattern) match(schema, name string) bool {
-	return (p.schema == nil || p.schema.MatchString(schema)) && (p.name == nil || p.name.MatchString(name))
+// where returns the SQL conditions pg_dump's processSQLNamePattern adds for
+// the pattern on nameCol and schemaCol, with the regular expressions as
+// parameters starting at $next, and the parameters. An unqualified table
+// pattern (visible != "") matches only what the search path finds.
+func (p namePattern) where(nameCol, schemaCol, visible string, next int) (string, []any) {
+	var conds []string
+	var args []any
+	if p.name != "^(.*)$" {
+		conds = append(conds, fmt.Sprintf("%s OPERATOR(pg_catalog.~) $%d COLLATE pg_catalog.default", nameCol, next+len(args)))
+		args = append(args, p.name)
+	}
+	switch {
+	case p.schema != "" && p.schema != "^(.*)$":
+		conds = append(conds, fmt.Sprintf("%s OPERATOR(pg_catalog.~) $%d COLLATE pg_catalog.default", schemaCol, next+len(args)))
+		args = append(args, p.schema)
+	case p.schema == "" && visible != "":
+		conds = append(conds, visible)
+	}
+	if len(conds) == 0 {
+		return "true", nil
+	}
+	return strings.Join(conds, " AND "), args
 }

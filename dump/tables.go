@@ -1,7 +1,6 @@
 package dump
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -79,9 +78,9 @@ type sequence struct {
 	called                       bool
 }
 
-func (d *dumper) relSelected(nsOID uint32, name string) bool {
+func (d *dumper) relSelected(oid, nsOID uint32) bool {
 	s := d.schemas[nsOID]
-	return s != nil && s.included && d.tableSelected(s.name, name)
+	return d.sel.tableIncluded(oid, s != nil && s.included)
 }
 
 func (d *dumper) collectTables() error {
@@ -132,15 +131,20 @@ func (d *dumper) collectTables() error {
 	}
 	selected := map[uint32]bool{}
 	for _, t := range list {
-		selected[t.oid] = d.relSelected(t.ns, t.name)
+		selected[t.oid] = d.relSelected(t.oid, t.ns)
 	}
 	for _, t := range list {
 		if t.kind == "S" {
 			if ow, ok := owners[t.oid]; ok {
 				var tbl uint32
 				fmt.Sscan(ow[0], &tbl)
-				if selected[tbl] && d.schemas[t.ns] != nil && d.schemas[t.ns].included {
+				// pg_dump's getOwnedSeqs: an owned sequence goes with its
+				// table; an identity sequence never without it.
+				switch {
+				case selected[tbl]:
 					selected[t.oid] = true
+				case ow[2] == "i":
+					selected[t.oid] = false
 				}
 			}
 		}
@@ -164,9 +168,6 @@ func (d *dumper) collectTables() error {
 			}
 		}
 	}
-	if len(d.opts.Tables) > 0 && len(d.tables) == 0 {
-		return errors.New("dump: -t: no matching tables were found")
-	}
 	if err := d.collectColumns(); err != nil {
 		return err
 	}
@@ -189,7 +190,31 @@ func (d *dumper) collectTables() error {
 			return err
 		}
 	}
+	d.unselectedRelations(list)
 	return d.collectAttach()
+}
+
+// unselectedRelations gives the relations of user schemas that the
+// selection leaves out an excluded object each: pg_dump sorts its unselected
+// objects too, so an unselected partition, which must follow its parent,
+// still pulls that parent ahead of what sorts between them.
+func (d *dumper) unselectedRelations(list []*table) {
+	for _, t := range list {
+		s := d.schemas[t.ns]
+		if d.tables[t.oid] != nil || s == nil || systemSchema(s.name) || strings.IndexByte("rpvmf", t.kind[0]) < 0 {
+			continue
+		}
+		o := d.newObject(prioTable, "TABLE", t.name)
+		o.setNS(s.name)
+		o.setCat(pgClass, t.oid)
+		o.excluded = true
+		d.byCat[catKey{pgClass, t.oid}] = o
+		for _, p := range t.parents {
+			if pt := d.tables[p]; pt != nil && pt.obj != nil {
+				o.dependOn(pt.obj)
+			}
+		}
+	}
 }
 
 func (d *dumper) collectColumns() error {
@@ -248,7 +273,7 @@ func (d *dumper) tableObject(t *table) error {
 	o.entry.DropStmt = pgarchive.Str("DROP TABLE " + t.qual + ";\n")
 	o.table = t
 
-	if d.wantData() && t.kind == "r" {
+	if d.tableData(t.oid) && t.kind == "r" {
 		data := d.newObject(prioTableData, "TABLE DATA", t.name)
 		data.setNS(o.ns)
 		data.entry.OID, data.oid = t.oid, t.oid
@@ -439,7 +464,7 @@ func (d *dumper) viewObject(t *table) error {
 		}
 		b.WriteString(" AS\n" + def + "\n  WITH NO DATA;\n")
 		// pg_dump refreshes only materialized views that hold data.
-		if d.wantData() && t.populated {
+		if d.tableData(t.oid) && t.populated {
 			ref := d.newObject(prioRefreshMatview, "MATERIALIZED VIEW DATA", t.name)
 			ref.setNS(o.ns)
 			ref.entry.OID, ref.oid = t.oid, t.oid
@@ -532,7 +557,7 @@ func (d *dumper) sequenceObject(t *table) error {
 		d.child(o, "SEQUENCE OWNED BY", t.name, pgarchive.SectionPreData,
 			fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;\n", t.qual, owner.qual, d.q.id(ownerCol.name)))
 	}
-	if d.wantData() {
+	if d.tableData(t.oid) {
 		set := d.newObject(prioSequenceSet, "SEQUENCE SET", t.name)
 		set.setNS(o.ns)
 		set.setOwner(t.owner)
@@ -569,16 +594,18 @@ func (d *dumper) collectAttach() error {
 		if !t.isPartition || t.obj == nil || len(t.parents) == 0 {
 			continue
 		}
-		parent := d.tables[t.parents[0]]
-		if parent == nil {
-			continue
-		}
+		// As pg_dump's flagInhTables: every dumped partition is attached,
+		// even when its parent is left out (-n, -T).
 		o := d.newObject(prioTableAttach, "TABLE ATTACH", t.name)
 		o.setNS(t.obj.ns)
 		o.setOwner(t.owner)
 		o.oid = t.oid
-		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s ATTACH PARTITION %s %s;\n", parent.qual, t.qual, t.partBound))
-		o.dependOn(parent.obj, t.obj)
+		o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE ONLY %s ATTACH PARTITION %s %s;\n", d.relName(t.parents[0]), t.qual, t.partBound))
+		if parent := d.tables[t.parents[0]]; parent != nil {
+			o.dependOn(parent.obj, t.obj)
+		} else {
+			o.dependOn(t.obj)
+		}
 	}
 	return nil
 }

@@ -7,57 +7,55 @@ import (
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
+// TestCompilePattern: patterns become the regular expressions psql's
+// patternToSQLRegex makes (checked against pg_dump by the selection parity
+// tests, which run them on the server).
 func TestCompilePattern(t *testing.T) {
 	tests := []struct {
-		pattern   string
-		qualified bool
-		ns, name  string
-		want      bool
+		pattern      string
+		parts        int
+		db           string // "-" when none
+		schema, name string
 	}{
-		{"app", false, "app", "", true},
-		{"App", false, "app", "", true}, // unquoted folds to lower case
-		{"App", false, "App", "", false},
-		{`"App"`, false, "App", "", true},
-		{`"Mixed Case"`, false, "Mixed Case", "", true},
-		{"Mixed*", false, "Mixed Case", "", false},
-		{`"Mixed"*`, false, "Mixed Case", "", true},
-		{"a?c", false, "abc", "", true},
-		{"a?c", false, "abbc", "", false},
-		{"a.b", false, "a.b", "", false}, // a dot is no regexp wildcard... and no schema name has one here
-		{"accounts", true, "app", "accounts", true},
-		{"accounts", true, "other", "accounts", true},
-		{"app.acc*", true, "app", "accounts", true},
-		{"app.acc*", true, "public", "accounts", false},
-		{`"Other Schema"."T"`, true, "Other Schema", "T", true},
-		{`"Other Schema".t`, true, "Other Schema", "T", false},
-		{`"quote""name"`, true, "public", `quote"name`, true},
-		{"*.*", true, "x", "y", true},
-		{"a+b", true, "s", "aab", true}, // regular expression syntax works, as in psql
-		{"app|public", false, "public", "", true},
-		{"app|public", false, "other", "", false},
-		{"(app|pub)lic", false, "public", "", true},
-		{"a$b", true, "s", "a$b", true},   // $ is literal
-		{`"a+b"`, true, "s", "a+b", true}, // quoted: everything literal
+		{"app", 2, "-", "", "^(app)$"},
+		{"App", 2, "-", "", "^(app)$"}, // unquoted folds to lower case
+		{`"App"`, 2, "-", "", "^(App)$"},
+		{`"Mixed"*`, 2, "-", "", "^(Mixed.*)$"},
+		{"a?c", 2, "-", "", "^(a.c)$"},
+		{"mydb.app", 2, "mydb", "", "^(app)$"},
+		{"accounts", 3, "-", "", "^(accounts)$"},
+		{"app.acc*", 3, "-", "^(app)$", "^(acc.*)$"},
+		{`"Other Schema"."T"`, 3, "-", "^(Other Schema)$", "^(T)$"},
+		{`"My DB".s.t`, 3, "My DB", "^(s)$", "^(t)$"},
+		{`"quote""name"`, 3, "-", "", `^(quote"name)$`},
+		{"*.*", 3, "-", "^(.*)$", "^(.*)$"},
+		{"a+b", 3, "-", "", "^(a+b)$"}, // regular expression syntax works, as in psql
+		{"(app|pub)lic", 2, "-", "", "^((app|pub)lic)$"},
+		{"a$b", 3, "-", "", `^(a\$b)$`},        // $ is literal
+		{`"a+b.c"`, 3, "-", "", `^(a\+b\.c)$`}, // quoted: everything literal
+		{"int[]", 3, "-", "", `^(int\[])$`},
+		{`"open`, 3, "-", "", "^(open)$"}, // an unterminated quote runs to the end
 	}
 	for _, tc := range tests {
-		p, err := compilePattern(tc.pattern, tc.qualified)
-		if tc.pattern == "a.b" {
-			if err == nil {
-				t.Errorf("%q as a schema pattern: no error", tc.pattern)
-			}
-			continue
-		}
+		p, err := compilePattern(tc.pattern, tc.parts)
 		if err != nil {
 			t.Errorf("%q: %v", tc.pattern, err)
 			continue
 		}
-		if got := p.match(tc.ns, tc.name); got != tc.want {
-			t.Errorf("%q matching %s.%s = %v, want %v", tc.pattern, tc.ns, tc.name, got, tc.want)
+		db := "-"
+		if p.hasDB {
+			db = p.db
+		}
+		if db != tc.db || p.schema != tc.schema || p.name != tc.name {
+			t.Errorf("%q: db %q schema %q name %q, want %q %q %q", tc.pattern, db, p.schema, p.name, tc.db, tc.schema, tc.name)
 		}
 	}
-	for _, bad := range []string{`"open`, "a.b.c"} {
-		if _, err := compilePattern(bad, true); err == nil {
-			t.Errorf("%q: no error", bad)
+	for _, bad := range []struct {
+		pattern string
+		parts   int
+	}{{"a.b.c", 2}, {"a.b.c.d", 3}} {
+		if _, err := compilePattern(bad.pattern, bad.parts); err == nil || !strings.Contains(err.Error(), "too many dotted names") {
+			t.Errorf("%q: %v, want too many dotted names", bad.pattern, err)
 		}
 	}
 }

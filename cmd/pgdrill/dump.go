@@ -24,7 +24,7 @@ func newDumpCmd() *cobra.Command {
 		conn                 connFlags
 		file, compress       string
 		format               string
-		schemas, tables      []string
+		sel                  dump.Options // the selection options
 		schemaOnly, dataOnly bool
 		asJSON, noProgress   bool
 	)
@@ -32,6 +32,11 @@ func newDumpCmd() *cobra.Command {
 		Use:   "dump [flags] [DBNAME]",
 		Short: "Write a database as a pg_dump custom-format archive (pg_dump -Fc)",
 		Long: `Dump a database into a custom-format archive that pg_restore and pgdrill restore read.
+
+Selection is pg_dump 17's: -n/-N/-t/-T/--exclude-table-data take psql patterns
+(* and ? wildcards, "quoted" names keep their case, schema.name, db.schema.name);
+an unqualified -t name is the relation the connection's default search_path
+finds (-t t1 is public.t1 when only public is on the path, not other.t1).
 
 Compression is gzip by default, like pg_dump -Fc; none and gzip archives use format 1.14
 (pg_restore 12 and later), lz4 and zstd archives format 1.16 (pg_restore 17 and later).
@@ -63,8 +68,8 @@ variables fill in the rest.`,
 			if schemaOnly && dataOnly {
 				return usageError(errors.New("dump: -s/--schema-only and -a/--data-only cannot be used together"))
 			}
-			opts := dump.Options{Compression: alg, Level: level, Schemas: schemas, Tables: tables,
-				SchemaOnly: schemaOnly, DataOnly: dataOnly}
+			opts := sel
+			opts.Compression, opts.Level, opts.SchemaOnly, opts.DataOnly = alg, level, schemaOnly, dataOnly
 			var out io.Writer = cmd.OutOrStdout()
 			if file != "" && file != "-" {
 				f, err := os.Create(file)
@@ -120,8 +125,15 @@ variables fill in the rest.`,
 	fl.StringVarP(&file, "file", "f", "", "output file (default: standard output)")
 	fl.StringVarP(&format, "format", "F", "c", "archive format; only c (custom) is written, accepted for pg_dump compatibility")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression METHOD[:LEVEL] (none, gzip, lz4, zstd) or a gzip level 0-9")
-	fl.StringArrayVarP(&schemas, "schema", "n", nil, "dump only this schema (repeatable; * and ? match)")
-	fl.StringArrayVarP(&tables, "table", "t", nil, "dump only this table, [schema.]name (repeatable; * and ? match)")
+	fl.StringArrayVarP(&sel.Schemas, "schema", "n", nil, "dump only the schemas matching PATTERN (repeatable)")
+	fl.StringArrayVarP(&sel.ExcludeSchemas, "exclude-schema", "N", nil, "do not dump the schemas matching PATTERN")
+	fl.StringArrayVarP(&sel.Tables, "table", "t", nil, "dump only the relations matching PATTERN; an unqualified name is the one the search path finds")
+	fl.StringArrayVarP(&sel.ExcludeTables, "exclude-table", "T", nil, "do not dump the relations matching PATTERN")
+	fl.StringArrayVar(&sel.ExcludeTableData, "exclude-table-data", nil, "dump the definition but not the data of the tables matching PATTERN")
+	fl.StringArrayVar(&sel.TablesAndChildren, "table-and-children", nil, "like -t, with the tables' inheritance children and partitions")
+	fl.StringArrayVar(&sel.ExcludeTablesAndChildren, "exclude-table-and-children", nil, "like -T, with the tables' inheritance children and partitions")
+	fl.StringArrayVar(&sel.ExcludeTableDataAndChildren, "exclude-table-data-and-children", nil, "like --exclude-table-data, with children and partitions")
+	fl.BoolVar(&sel.StrictNames, "strict-names", false, "require each -n and -t pattern to match at least one schema or relation")
 	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data")
 	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON summary when done (on standard error when the archive goes to standard output)")
