@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pgdrill/pgdrill/internal/pgtest"
+	"github.com/pgdrill/pgdrill/internal/version"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -108,6 +109,9 @@ func TestConnectionFlagsLive(t *testing.T) {
 	}
 	if rc.Header.DBName != db {
 		t.Errorf("archive of database %q, want %q", rc.Header.DBName, db)
+	}
+	if want := version.Get().Dumper(); rc.Header.DumpVersion.String != want {
+		t.Errorf("archive dumped by %q, want %q", rc.Header.DumpVersion.String, want)
 	}
 	rc.Close()
 

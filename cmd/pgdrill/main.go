@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pgdrill/pgdrill/internal/version"
 )
 
 // Exit codes follow the PostgreSQL tools: 0 ok, 1 a check failed, 2 bad usage or input.
@@ -48,6 +50,10 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	// Help is -? and --help, as in the PostgreSQL tools: -h is the host.
 	root.PersistentFlags().BoolP("help", "?", false, "show help")
+	// --version and -V, as in the PostgreSQL tools.
+	root.Version = version.Get().String()
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().BoolP("version", "V", false, "print pgdrill's version and exit")
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd())
 	}
