@@ -8,6 +8,7 @@
 #   archives  build the large audit-like archives into bench/out/ (cached)
 #   read      read every data block: pgdrill vs pg_restore -f /dev/null
 #   restore, dump, drill, ...: bench/restore.sh etc., run as they are
+#   remote    the same archives read from S3 (versitygw on loopback) vs the file
 #   (they use the archives the archives section builds)
 #
 # Environment:
