@@ -56,6 +56,7 @@ var pgdrillOnly = map[string]string{
 	"s3-endpoint":  "S3-compatible store for s3:// archives",
 	"latest":       "newest object under an s3:// prefix",
 	"remote-stats": "requests and bytes a remote archive cost",
+	"strict-toc":   "refuse entries holding SQL pg_dump would not write for their kind",
 }
 
 func commandNamed(t *testing.T, name string) *cobra.Command {
