@@ -17,6 +17,8 @@ package remote
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -162,10 +164,11 @@ type Object struct {
 // Open opens the object named by an s3://, https:// or http:// URL and
 // fetches its first bytes. With opts.Latest, an s3:// name ending in "/" is
 // a prefix and the newest object under it is opened (Name says which).
+// Reads fail once ctx is done (an interrupted command stops its requests).
 func Open(ctx context.Context, name string, opts Options) (*Object, error) {
 	opts.defaults()
 	o := &Object{name: name, opts: opts, ends: map[int64]int64{}}
-	o.ctx, o.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	o.ctx, o.cancel = context.WithCancel(ctx)
 	var err error
 	switch {
 	case hasPrefixFold(name, "s3://"):
@@ -294,7 +297,10 @@ func retryable(err error) bool {
 		return se.Status >= 500 || se.Status == http.StatusTooManyRequests || se.Status == http.StatusRequestTimeout
 	}
 	var ne notRetryable
-	return !errors.As(err, &ne)
+	var cert *tls.CertificateVerificationError
+	var unknown x509.UnknownAuthorityError
+	var host x509.HostnameError
+	return !errors.As(err, &ne) && !errors.As(err, &cert) && !errors.As(err, &unknown) && !errors.As(err, &host)
 }
 
 // notRetryable marks an error that another request would only repeat.

@@ -428,3 +428,22 @@ func TestPipeForm(t *testing.T) {
 		t.Fatal("PipeForm(full-zstd.dump) differs from pg_dump's full-zstd-pipe.dump")
 	}
 }
+
+// HTTPS with the server's CA trusted reads; without it, the certificate
+// error comes at once, not after retries.
+func TestHTTPS(t *testing.T) {
+	t.Parallel()
+	data := fixture(t, "pg17/full-lz4.dump")
+	srv := httptest.NewTLSServer(&site{data: data, etag: `"v1"`})
+	defer srv.Close()
+	opts := fast
+	opts.HTTPClient = srv.Client()
+	checkArchive(t, open(t, srv.URL+"/a.dump", opts), data)
+
+	opts = remote.Options{Backoff: time.Second} // retries would show in the time taken
+	start := time.Now()
+	_, err := remote.Open(context.Background(), srv.URL+"/a.dump", opts)
+	if err == nil || !strings.Contains(err.Error(), "certificate") || time.Since(start) > 900*time.Millisecond {
+		t.Errorf("untrusted certificate: %v after %v", err, time.Since(start))
+	}
+}

@@ -73,6 +73,10 @@ func newS3Backend(ctx context.Context, name string, opts *Options) (*s3Backend, 
 		o.Region = region
 		// A range has no whole-object checksum to check.
 		o.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
+		// Parts with checksums need them repeated when the upload completes,
+		// which not every S3-compatible store accepts; S3 checks Content-MD5-less
+		// parts by their ETags anyway.
+		o.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
 	})
 	if opts.Latest != LatestNone {
 		if err := b.pickLatest(ctx, opts.Latest); err != nil {
