@@ -105,6 +105,8 @@ type SQLFunction struct {
 	Origin string `json:"origin"`
 	// Returned is the row the function returned, as SQL literals.
 	Returned string `json:"returned"`
+
+	schema string
 }
 
 // ErrNoSQLFunction means the database has no audit_events_verify_chain()
@@ -126,7 +128,8 @@ func findSQLFunction(ctx context.Context, conn *pgx.Conn) (*SQLFunction, error) 
 	if err != nil {
 		return nil, fmt.Errorf("chain: find audit_events_verify_chain(): %w", err)
 	}
-	f.Name = pgx.Identifier{schema, "audit_events_verify_chain"}.Sanitize()
+	f.Name = quoteIdentIfNeeded(schema) + ".audit_events_verify_chain"
+	f.schema = schema
 	f.Signature = "(" + args + ") RETURNS " + result
 	f.Convention, f.Origin = "first-break", "database"
 	if set {
@@ -143,7 +146,8 @@ func findSQLFunction(ctx context.Context, conn *pgx.Conn) (*SQLFunction, error) 
 // VerifySQL runs the database's own audit_events_verify_chain(), whichever
 // it is (see SQLFunction), and returns its answer as a Result in the
 // first-break convention, with RowCount counted in the same statement
-// (Reason empty, no LastHash or Head). ErrNoSQLFunction if there is none.
+// (Reason empty, no LastHash or Head). ErrNoSQLFunction if there is none;
+// if the function fails, the Result still names it.
 func VerifySQL(ctx context.Context, conn *pgx.Conn) (Result, error) {
 	f, err := findSQLFunction(ctx, conn)
 	if err != nil {
@@ -154,9 +158,9 @@ func VerifySQL(ctx context.Context, conn *pgx.Conn) (Result, error) {
 	var rows int64
 	err = conn.QueryRow(ctx, `SELECT v.first_break_id, v.first_break_pos::bigint, v.row_count::bigint,
 			(SELECT count(*) FROM `+EventsTable+`)
-		FROM `+f.Name+`() v`).Scan(&id, &pos, &walked, &rows)
+		FROM `+pgx.Identifier{f.schema, "audit_events_verify_chain"}.Sanitize()+`() v`).Scan(&id, &pos, &walked, &rows)
 	if err != nil {
-		return Result{}, fmt.Errorf("chain: %s: %w", f.Name, err)
+		return Result{Function: f}, fmt.Errorf("chain: %s: %w", f.Name, err)
 	}
 	f.Returned = fmt.Sprintf("(%s, %s, %s)", literal(id), intLiteral(pos), intLiteral(walked))
 	res := Result{RowCount: rows, Function: f}
@@ -176,6 +180,21 @@ func VerifySQL(ctx context.Context, conn *pgx.Conn) (Result, error) {
 		return Result{}, fmt.Errorf("chain: %s returned %s, which is not the %s convention", f.Name, f.Returned, f.Convention)
 	}
 	return res, nil
+}
+
+// quoteIdentIfNeeded quotes an identifier only when it is not a plain
+// lower-case one, as the server's quote_ident does (keywords aside).
+func quoteIdentIfNeeded(s string) string {
+	plain := s != ""
+	for i, c := range s {
+		if !(c >= 'a' && c <= 'z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '$')) {
+			plain = false
+		}
+	}
+	if plain {
+		return s
+	}
+	return pgx.Identifier{s}.Sanitize()
 }
 
 func literal(s *string) string {

@@ -189,3 +189,44 @@ func verifyDumped(t *testing.T, url string) chain.Result {
 	}
 	return res.Result
 }
+
+// TestVerifySQLConventions: VerifySQL reads both signatures it knows and
+// refuses an answer outside the convention its function's signature says.
+func TestVerifySQLConventions(t *testing.T) {
+	const outInt = "OUT first_break_id text, OUT first_break_pos int, OUT row_count int"
+	const table = "RETURNS TABLE (first_break_id text, first_break_pos bigint, row_count bigint)"
+	cases := []struct {
+		name, params, returns string // returns: the SELECT list the function answers
+		want, origin, err     string
+	}{
+		{"first-break clean", "(" + outInt + ")", "NULL::text, -1, 3", "(NULL, -1, 3)", "database", ""},
+		{"first-break break", "(" + outInt + ")", "'b'::text, 1, 2", `("b", 1, 2)`, "database", ""},
+		{"walk-all clean", "() " + table, "NULL::text, NULL::bigint, 3::bigint", "(NULL, -1, 3)", "pgdrill-v1", ""},
+		{"walk-all break", "() " + table, "'b'::text, 1::bigint, 3::bigint", `("b", 1, 2)`, "pgdrill-v1", ""},
+		{"first-break with a NULL position", "(" + outInt + ")", "NULL::text, NULL::int, 3", "", "", "not the first-break convention"},
+		{"break without an id", "(" + outInt + ")", "NULL::text, 1, 2", "", "", "not the first-break convention"},
+		{"NULL row_count", "(" + outInt + ")", "NULL::text, -1, NULL::int", "", "", "NULL row_count"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			conn := pgtest.Conn(t, pgtest.NewDB(t))
+			exec(t, conn, "CREATE TABLE audit_events (id text); INSERT INTO audit_events VALUES ('a'), ('b'), ('c')")
+			body := "SELECT " + c.returns
+			exec(t, conn, "CREATE FUNCTION audit_events_verify_chain"+c.params+" LANGUAGE sql AS $$ "+body+" $$")
+			res, err := chain.VerifySQL(context.Background(), conn)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("err %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sqlAnswer(res); got != c.want || res.RowCount != 3 || res.Function.Origin != c.origin {
+				t.Errorf("%s rows=%d origin=%s, want %s rows=3 origin=%s", got, res.RowCount, res.Function.Origin, c.want, c.origin)
+			}
+		})
+	}
+}

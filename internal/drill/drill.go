@@ -339,8 +339,8 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	}
 	r.rep.Rows = int64(n)
 	r.phase("workload")
-	before, _, _, err := chainStates(ctx, conn)
-	if err != nil {
+	before, _, _, sqlErr, err := chainStates(ctx, conn)
+	if err = errors.Join(err, sqlErr); err != nil {
 		return err
 	}
 	if before == nil {
@@ -403,15 +403,21 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 
 // serverChain verifies the restored chain on the server.
 func (r *run) serverChain(ctx context.Context, conn *pgx.Conn) error {
-	after, afterGo, fn, err := chainStates(ctx, conn)
+	after, afterGo, fn, sqlErr, err := chainStates(ctx, conn)
 	if err != nil {
 		return err
 	}
 	r.rep.After, r.rep.AfterGo, r.rep.SQLFunction = after, afterGo, fn
+	if sqlErr != nil {
+		r.check(CulpritRestore, "SQL verifier", false, "clean", "error: "+sqlErr.Error())
+	}
 	if r.cfg.Log != nil {
-		if fn != nil {
+		switch {
+		case sqlErr != nil:
+			fmt.Fprintf(r.cfg.Log, "drill: SQL verifier failed: %v\n", sqlErr)
+		case fn != nil:
 			fmt.Fprintf(r.cfg.Log, "drill: SQL verifier %s%s (%s, %s) returned %s\n", fn.Name, fn.Signature, fn.Origin, fn.Convention, fn.Returned)
-		} else {
+		default:
 			fmt.Fprintf(r.cfg.Log, "drill: the restored database has no audit_events_verify_chain(): Go verifiers only\n")
 		}
 	}
@@ -586,25 +592,28 @@ func firstLine(s string) string {
 }
 
 // chainStates reads the chain on a server with the database's own SQL
-// verifier (nil if it has none) and the Go one, plus the head row.
-func chainStates(ctx context.Context, conn *pgx.Conn) (sql, goState *ChainState, fn *chain.SQLFunction, err error) {
+// verifier (nil if it has none) and the Go one, plus the head row. sqlErr
+// is the SQL function's failure (it exists but cannot run, e.g. it calls a
+// function the restore did not create); err means the chain cannot be
+// read at all.
+func chainStates(ctx context.Context, conn *pgx.Conn) (sql, goState *ChainState, fn *chain.SQLFunction, sqlErr, err error) {
 	goRes, err := chain.VerifyDB(ctx, conn)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	goState = state("go-server", goRes)
 	sqlRes, err := chain.VerifySQL(ctx, conn)
 	if errors.Is(err, chain.ErrNoSQLFunction) {
-		return nil, goState, nil, nil
+		return nil, goState, nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, goState, sqlRes.Function, err, nil
 	}
 	sql = state("sql", sqlRes)
 	// The SQL function reports no hashes: take the head and last row from
 	// the Go verifier, which read them in the same database.
 	sql.HeadHash, sql.LastRowHash, sql.headRead = goState.HeadHash, goState.LastRowHash, goState.headRead
-	return sql, goState, sqlRes.Function, nil
+	return sql, goState, sqlRes.Function, nil, nil
 }
 
 func state(verifier string, res chain.Result) *ChainState {

@@ -317,26 +317,36 @@ func dumpWith(t *testing.T, url string, major int) string {
 // TestCertctlStyleArchive drills archives of a certctl-style database: the
 // drill runs the database's own audit_events_verify_chain() (OUT int
 // parameters, first-break convention), says so, and agrees with it; a chain
-// broken before the dump fails blaming the archive.
+// broken before the dump fails blaming the archive; without the function
+// the Go verifiers still run; a function that fails after the restore fails
+// the drill blaming the restore.
 func TestCertctlStyleArchive(t *testing.T) {
+	const signature = "(OUT first_break_id text, OUT first_break_pos integer, OUT row_count integer) RETURNS record"
 	for _, tc := range []struct {
-		name   string
-		major  int // 0: pgdrill's dumper
-		tamper bool
+		name         string
+		major        int    // 0: pgdrill's dumper
+		source       string // SQL run on the source before the dump
+		afterRestore string // SQL run on the restored database
+		tamperPos    int    // position of a row changed in the source; -1 none
+		noFunction   bool
+		line         string // FAIL line prefix; "" for PASS
 	}{
-		{"pgdrill dump", 0, false},
-		{"pg_dump 15", 15, false},
-		{"pgdrill dump, tampered", 0, true},
+		{name: "pgdrill dump", tamperPos: -1},
+		{name: "pg_dump 15", major: 15, tamperPos: -1},
+		{name: "tampered before the dump", tamperPos: 3, line: "FAIL archive: offline verifier pre=clean post=break id="},
+		{name: "no SQL function", source: "DROP FUNCTION audit_events_verify_chain()", tamperPos: -1, noFunction: true},
+		{name: "SQL function fails after restore", afterRestore: "DROP FUNCTION audit_event_digest(audit_events)", tamperPos: -1,
+			line: "FAIL restore: SQL verifier pre=clean post=error: chain: public.audit_events_verify_chain: ERROR: function audit_event_digest"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			url := certctlStyleDB(t)
+			conn := pgtest.Conn(t, url)
 			want := "clean walked=24"
-			if tc.tamper {
-				conn := pgtest.Conn(t, url)
+			if tc.tamperPos >= 0 {
 				var id string
-				if err := conn.QueryRow(ctx, `SELECT id FROM audit_events ORDER BY "timestamp", id OFFSET 3 LIMIT 1`).Scan(&id); err != nil {
+				if err := conn.QueryRow(ctx, `SELECT id FROM audit_events ORDER BY "timestamp", id OFFSET $1 LIMIT 1`, tc.tamperPos).Scan(&id); err != nil {
 					t.Fatal(err)
 				}
 				for _, sql := range []string{"ALTER TABLE audit_events DISABLE TRIGGER audit_events_worm_trigger",
@@ -345,31 +355,58 @@ func TestCertctlStyleArchive(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				want = "break id=" + id + " pos=3 walked=4"
+				want = fmt.Sprintf("break id=%s pos=%d walked=%d", id, tc.tamperPos, tc.tamperPos+1)
 			}
-			path := dumpWith(t, url, tc.major)
-			rep, err := Run(ctx, Config{Archive: path, DB: pgtest.NewDB(t)})
+			if tc.source != "" {
+				if _, err := conn.Exec(ctx, tc.source); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg := Config{Archive: dumpWith(t, url, tc.major), DB: pgtest.NewDB(t)}
+			if tc.afterRestore != "" {
+				cfg.afterRestore = func(ctx context.Context, url string) error {
+					conn, err := pgx.Connect(ctx, url)
+					if err != nil {
+						return err
+					}
+					defer conn.Close(ctx)
+					_, err = conn.Exec(ctx, tc.afterRestore)
+					return err
+				}
+			}
+			rep, err := Run(ctx, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			f := rep.SQLFunction
-			if f == nil || f.Origin != "database" || f.Convention != "first-break" ||
-				f.Signature != "(OUT first_break_id text, OUT first_break_pos integer, OUT row_count integer) RETURNS record" {
+			switch {
+			case tc.noFunction:
+				if f != nil || rep.After != nil {
+					t.Errorf("SQL function %+v, after %+v; want none", f, rep.After)
+				}
+			case f == nil || f.Origin != "database" || f.Convention != "first-break" || f.Signature != signature:
 				t.Errorf("SQL function %+v, want the database's own first-break function", f)
 			}
-			for _, s := range []*ChainState{rep.After, rep.AfterGo, rep.Offline} {
+			states := []*ChainState{rep.AfterGo, rep.Offline}
+			if rep.After != nil {
+				states = append(states, rep.After)
+			}
+			for _, s := range states {
 				if got := triple(s); got != want || s.RowCount != 24 {
 					t.Errorf("%s verifier: %s rows=%d, want %s rows=24", s.Verifier, got, s.RowCount, want)
 				}
 			}
-			if !tc.tamper {
-				if !rep.OK || f.Returned != "(NULL, -1, 24)" {
-					t.Errorf("%s; function returned %s", rep.Line(), f.Returned)
+			if tc.line == "" {
+				if !rep.OK {
+					t.Errorf("%s", rep.Line())
+				}
+				if f != nil && f.Returned != "(NULL, -1, 24)" {
+					t.Errorf("function returned %s", f.Returned)
 				}
 				return
 			}
-			if rep.OK || rep.Culprit != CulpritArchive {
-				t.Errorf("tampered: %s", rep.Line())
+			if rep.OK || !strings.HasPrefix(rep.Line(), tc.line) {
+				t.Errorf("line %q, want %q…", rep.Line(), tc.line)
 			}
 		})
 	}
