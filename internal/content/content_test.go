@@ -89,6 +89,13 @@ SELECT lo_from_bytea(91003, 'hello');
 // database and returns the archive and a connection to that database.
 func restored(t *testing.T, schema, dumpTZ string) (*pgarchive.ReadCloser, *pgx.Conn) {
 	t.Helper()
+	return restoreFile(t, dumped(t, schema, dumpTZ))
+}
+
+// dumped makes a database from schema and returns the path of its archive,
+// dumped by pgdrill's dumper in a session whose time zone is dumpTZ.
+func dumped(t *testing.T, schema, dumpTZ string) string {
+	t.Helper()
 	ctx := context.Background()
 	src := pgtest.NewDB(t)
 	if _, err := pgtest.Conn(t, src).Exec(ctx, schema); err != nil {
@@ -105,7 +112,7 @@ func restored(t *testing.T, schema, dumpTZ string) (*pgarchive.ReadCloser, *pgx.
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return restoreFile(t, path)
+	return path
 }
 
 func restoreFile(t *testing.T, path string) (*pgarchive.ReadCloser, *pgx.Conn) {
@@ -254,31 +261,34 @@ func TestKindsMatch(t *testing.T) {
 	}
 }
 
+type differenceCase struct {
+	name    string
+	sql     string
+	table   string // the table expected to differ; "" when none
+	status  Status
+	row     int64
+	column  string
+	arch    string // expected values; "-" for a missing row
+	archUTC string // arch when the dump ran in UTC, if it differs
+	rest    string
+	check   func(t *testing.T, rep *Report)
+}
+
 // TestCatchesDifferences seeds one difference per case into the restored
 // database and checks the report names it. Changed rows are put back in
 // the archive's order (CLUSTER on the key), so the report can point at
 // the row and column.
 func TestCatchesDifferences(t *testing.T) {
-	cases := []struct {
-		name   string
-		sql    string
-		table  string // the table expected to differ; "" when none
-		status Status
-		row    int64
-		column string
-		arch   string // expected values; "-" for a missing row
-		rest   string
-		check  func(t *testing.T, rep *Report)
-	}{
+	cases := []differenceCase{
 		{name: "no change", status: Match},
 		{name: "lost row", sql: "DELETE FROM kinds WHERE id = 3", table: "kinds", status: Differs, row: 3, column: "id", arch: "3", rest: "4"},
 		{name: "lost last row", sql: "DELETE FROM kinds WHERE id = 6", table: "kinds", status: Differs, row: 6, arch: "6" + strings.Repeat("\t\\N", 22), rest: "-"},
 		{name: "extra row", sql: "INSERT INTO dup VALUES ('c')", table: "dup", status: Differs, row: 4, arch: "-", rest: "c"},
 		{name: "one byte", sql: "UPDATE kinds SET t = 'fivf' WHERE id = 5; CLUSTER kinds USING kinds_pkey", table: "kinds", status: Differs, row: 5, column: "t", arch: "five", rest: "fivf"},
 		{name: "timestamptz 1us", sql: "UPDATE kinds SET tz = tz + interval '1 microsecond' WHERE id = 1; CLUSTER kinds USING kinds_pkey",
-			table: "kinds", status: Differs, row: 1, column: "tz", arch: "2024-03-10 01:59:59.999999-05", rest: "2024-03-10 07:00:00+00"},
+			table: "kinds", status: Differs, row: 1, column: "tz", arch: "2024-03-10 01:59:59.999999-05", archUTC: "2024-03-10 06:59:59.999999+00", rest: "2024-03-10 07:00:00+00"},
 		{name: "timestamptz in array 1us", sql: "UPDATE kinds SET tza[2] = tza[2] + interval '1 microsecond' WHERE id = 1; CLUSTER kinds USING kinds_pkey",
-			table: "kinds", status: Differs, row: 1, column: "tza", arch: `{"2024-11-03 01:30:00-04","1899-12-31 19:00:00-05"}`, rest: `{"2024-11-03 05:30:00+00","1900-01-01 00:00:00.000001+00"}`},
+			table: "kinds", status: Differs, row: 1, column: "tza", arch: `{"2024-11-03 01:30:00-04","1899-12-31 19:00:00-05"}`, archUTC: `{"2024-11-03 05:30:00+00","1900-01-01 00:00:00+00"}`, rest: `{"2024-11-03 05:30:00+00","1900-01-01 00:00:00.000001+00"}`},
 		{name: "float last bit", sql: "UPDATE kinds SET f8 = 0.30000000000000004::float8 + 5e-17 WHERE id = 5; CLUSTER kinds USING kinds_pkey",
 			table: "kinds", status: Differs, row: 5, column: "f8", arch: "0.30000000000000004", rest: "0.3000000000000001"},
 		{name: "NULL for empty", sql: "UPDATE kinds SET t = NULL WHERE id = 2; CLUSTER kinds USING kinds_pkey", table: "kinds", status: Differs, row: 2, column: "t", arch: "", rest: `\N`},
@@ -327,56 +337,69 @@ func TestCatchesDifferences(t *testing.T) {
 			}
 		}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a, conn := restored(t, kindsSchema, "America/New_York")
-			if tc.sql != "" {
-				if _, err := conn.Exec(context.Background(), tc.sql); err != nil {
-					t.Fatal(err)
-				}
+	// In UTC the archive's rows are the check's bytes up to the first
+	// difference (its raw path); in New York no row is (its row path).
+	for _, tz := range []string{"UTC", "America/New_York"} {
+		archive := dumped(t, kindsSchema, tz)
+		for _, tc := range cases {
+			t.Run(tz+"/"+tc.name, func(t *testing.T) {
+				t.Parallel()
+				caseOf(t, tc, tz, archive)
+			})
+		}
+	}
+}
+
+// caseOf restores archive, makes tc's change and checks the report.
+func caseOf(t *testing.T, tc differenceCase, tz, archive string) {
+	if tz == "UTC" && tc.archUTC != "" {
+		tc.arch = tc.archUTC
+	}
+	a, conn := restoreFile(t, archive)
+	if tc.sql != "" {
+		if _, err := conn.Exec(context.Background(), tc.sql); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep := compare(t, a.Reader, conn)
+	if tc.check != nil {
+		tc.check(t, rep)
+		for _, tb := range rep.Tables {
+			if tb.Status != Match {
+				t.Errorf("%s: %s", tb.Name, tb.Status)
 			}
-			rep := compare(t, a.Reader, conn)
-			if tc.check != nil {
-				tc.check(t, rep)
-				for _, tb := range rep.Tables {
-					if tb.Status != Match {
-						t.Errorf("%s: %s", tb.Name, tb.Status)
-					}
-				}
-				return
+		}
+		return
+	}
+	if rep.OK() != tc.status.OK() {
+		t.Errorf("report OK %v, want %v", rep.OK(), tc.status.OK())
+	}
+	for _, tb := range rep.Tables {
+		want := Match
+		if tb.Name == tc.table {
+			want = tc.status
+		}
+		if tb.Status != want {
+			t.Errorf("%s: status %s (%s), want %s; diff %s", tb.Name, tb.Status, tb.Error, want, diffText(tb.Diff))
+		}
+		if tb.Name != tc.table || tc.status != Differs {
+			if tb.Diff != nil {
+				t.Errorf("%s: diff %s, want none", tb.Name, diffText(tb.Diff))
 			}
-			if rep.OK() != tc.status.OK() {
-				t.Errorf("report OK %v, want %v", rep.OK(), tc.status.OK())
-			}
-			for _, tb := range rep.Tables {
-				want := Match
-				if tb.Name == tc.table {
-					want = tc.status
-				}
-				if tb.Status != want {
-					t.Errorf("%s: status %s (%s), want %s; diff %s", tb.Name, tb.Status, tb.Error, want, diffText(tb.Diff))
-				}
-				if tb.Name != tc.table || tc.status != Differs {
-					if tb.Diff != nil {
-						t.Errorf("%s: diff %s, want none", tb.Name, diffText(tb.Diff))
-					}
-					continue
-				}
-				d := tb.Diff
-				if d == nil {
-					t.Fatalf("%s: no diff", tb.Name)
-				}
-				if d.Row != tc.row || d.Column != tc.column || val(d.Archive) != tc.arch || val(d.Restored) != tc.rest {
-					t.Errorf("%s: diff %s, want row %d column %q archive %q restored %q", tb.Name, diffText(d), tc.row, tc.column, tc.arch, tc.rest)
-				}
-			}
-			if tc.status == Reordered {
-				if tb := table(t, rep, tc.table); tb.ReorderedAt != 1 {
-					t.Errorf("reordered at %d, want 1", tb.ReorderedAt)
-				}
-			}
-		})
+			continue
+		}
+		d := tb.Diff
+		if d == nil {
+			t.Fatalf("%s: no diff", tb.Name)
+		}
+		if d.Row != tc.row || d.Column != tc.column || val(d.Archive) != tc.arch || val(d.Restored) != tc.rest {
+			t.Errorf("%s: diff %s, want row %d column %q archive %q restored %q", tb.Name, diffText(d), tc.row, tc.column, tc.arch, tc.rest)
+		}
+	}
+	if tc.status == Reordered {
+		if tb := table(t, rep, tc.table); tb.ReorderedAt != 1 {
+			t.Errorf("reordered at %d, want 1", tb.ReorderedAt)
+		}
 	}
 }
 
@@ -410,5 +433,104 @@ func TestSessionPutBack(t *testing.T) {
 	}
 	if tz != "Asia/Tokyo" || ds != "German, DMY" || efd != "0" {
 		t.Errorf("settings after Compare: %s, %s, %s", tz, ds, efd)
+	}
+}
+
+// TestArchiveEncoding: a LATIN1 database's archive holds LATIN1 bytes;
+// restored into a UTF8 database they match only when the check's session
+// prints in the archive's encoding. pgdrill's dumper writes the rows of a
+// LATIN1 database in UTF-8 under a LATIN1 ENCODING entry (unlike pg_dump),
+// so the archive is made here as pg_dump writes it: the rows transcoded.
+func TestArchiveEncoding(t *testing.T) {
+	ctx := context.Background()
+	src := pgtest.NewDB(t)
+	if _, err := pgtest.Conn(t, src).Exec(ctx, "CREATE TABLE cafe (cle text); INSERT INTO cafe VALUES ('été'), ('ÿ½'), (E'tab\\there')"); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	utf8Path, latin1Path := filepath.Join(dir, "utf8.dump"), filepath.Join(dir, "latin1.dump")
+	f, err := os.Create(utf8Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dump.Run(ctx, src, f, dump.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	toLatin1(t, utf8Path, latin1Path)
+	a, conn := restoreFile(t, latin1Path)
+	if raw := archiveText(t, a.Reader, "cafe"); !strings.HasPrefix(raw, "\xe9t\xe9\n\xff\xbd\n") {
+		t.Fatalf("archive rows are not LATIN1: %q", raw)
+	}
+	rep := compare(t, a.Reader, conn)
+	if rep.Encoding != "LATIN1" || !rep.OK() || len(rep.Tables) != 1 || rep.Tables[0].RestoredRows != 3 {
+		t.Fatalf("%+v", rep)
+	}
+	var got string
+	if err := conn.QueryRow(ctx, "SELECT string_agg(cle, ',' ORDER BY cle) FROM cafe").Scan(&got); err != nil || got != "tab\there,été,ÿ½" {
+		t.Errorf("restored %q %v", got, err)
+	}
+	var enc string
+	if err := conn.QueryRow(ctx, "SHOW client_encoding").Scan(&enc); err != nil || enc != "UTF8" {
+		t.Errorf("client_encoding after Compare: %q %v", enc, err)
+	}
+}
+
+// toLatin1 copies archive src to dst with a LATIN1 ENCODING entry and the
+// table data transcoded from UTF-8 (every character below U+0100).
+func toLatin1(t *testing.T, src, dst string) {
+	t.Helper()
+	a, err := pgarchive.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	f, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := pgarchive.NewWriter(f, a.Header)
+	copies := make([]*pgarchive.Entry, len(a.Entries))
+	for i, e := range a.Entries {
+		c := *e
+		if c.Desc == "ENCODING" {
+			c.Defn = pgarchive.Str("SET client_encoding = 'LATIN1';\n")
+		}
+		copies[i] = &c
+		if err := w.Add(&c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, e := range a.Entries {
+		if !e.HadDumper {
+			continue
+		}
+		b, err := a.Open(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := io.ReadAll(b)
+		b.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []byte
+		for _, r := range string(raw) {
+			out = append(out, byte(r))
+		}
+		d, err := w.Data(copies[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Write(out); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"testing"
 )
 
@@ -95,5 +96,60 @@ func TestMultiset(t *testing.T) {
 	m.sub(d(0))
 	if m.zero() {
 		t.Fatal("a duplicate swapped for another row, multiset zero")
+	}
+}
+
+// TestRowStreams drives the row loop without a server: the archive's COPY
+// text against the rows the server would send (one CopyData message each,
+// or split anywhere), through the raw byte path and the row path.
+func TestRowStreams(t *testing.T) {
+	cases := []struct {
+		name    string
+		archive string
+		server  []string
+		status  Status
+		row     int64
+		column  string
+	}{
+		{"same", "1\ta\n2\tb\n\\.\n\n\n", []string{"1\ta\n", "2\tb\n"}, Match, 0, ""},
+		{"no end marker", "1\ta\n2\tb\n", []string{"1\ta\n", "2\tb\n"}, Match, 0, ""},
+		{"no final newline", "1\ta\n2\tb", []string{"1\ta\n", "2\tb\n"}, Match, 0, ""},
+		{"other escapes", "1\t\\101\n2\t\\x62\n\\.\n", []string{"1\tA\n", "2\tb\n"}, Match, 0, ""},
+		{"CRLF", "1\ta\r\n2\tb\r\n\\.\r\n", []string{"1\ta\n", "2\tb\n"}, Match, 0, ""},
+		{"split messages", "1\ta\n2\tb\n\\.\n", []string{"1\t", "a\n2", "\tb\n"}, Match, 0, ""},
+		{"zero rows", "\\.\n\n\n", nil, Match, 0, ""},
+		{"archive row more", "1\ta\n2\tb\n3\tc\n\\.\n", []string{"1\ta\n", "2\tb\n"}, Differs, 3, ""},
+		{"archive row more, no end", "1\ta\n2\tb\n3\tc", []string{"1\ta\n", "2\tb\n"}, Differs, 3, ""},
+		{"server row more", "1\ta\n\\.\n", []string{"1\ta\n", "2\tb\n"}, Differs, 2, ""},
+		{"field differs", "1\ta\n2\tb\n\\.\n", []string{"1\ta\n", "2\tc\n"}, Differs, 2, "v"},
+		{"NULL differs", "1\ta\n2\t\\N\n\\.\n", []string{"1\ta\n", "2\t\n"}, Differs, 2, "v"},
+		{"fields more", "1\ta\n\\.\n", []string{"1\ta\tx\n"}, Differs, 1, ""},
+		{"swapped", "1\ta\n2\tb\n\\.\n", []string{"2\tb\n", "1\ta\n"}, Reordered, 0, ""},
+		{"swapped, no end", "1\ta\n2\tb", []string{"2\tb\n", "1\ta\n"}, Reordered, 0, ""},
+		{"duplicate swapped", "1\ta\n1\ta\n2\tb\n", []string{"1\ta\n", "2\tb\n", "2\tb\n"}, Differs, 2, "id"},
+		{"after end marker", "1\ta\n\\.\n2\tb\n", []string{"1\ta\n"}, Match, 0, ""},
+		{"bad archive row", "1\ta\n2\tb\\.\n", []string{"1\ta\n", "2\tb\n"}, ArchiveError, 0, ""},
+	}
+	c := &comparer{opts: Options{MaxValueBytes: 80}, rowHash: sha256.New(), sum: sha256.New()}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := Table{Columns: []Column{{Name: "id"}, {Name: "v"}}}
+			c.start(&tb, []kind{kindText, kindText}, bytes.NewReader([]byte(tc.archive)))
+			all := sha256.New()
+			for _, m := range tc.server {
+				c.Write([]byte(m))
+				all.Write([]byte(m))
+			}
+			c.finish()
+			if tb.Status != tc.status {
+				t.Fatalf("status %s (%s), want %s; diff %s", tb.Status, tb.Error, tc.status, diffText(tb.Diff))
+			}
+			if tc.status == Differs && (tb.Diff.Row != tc.row || tb.Diff.Column != tc.column) {
+				t.Errorf("diff %s, want row %d column %q", diffText(tb.Diff), tc.row, tc.column)
+			}
+			if want := hex.EncodeToString(all.Sum(nil)); tb.SHA256 != want {
+				t.Errorf("sha256 %s, want %s", tb.SHA256, want)
+			}
+		})
 	}
 }

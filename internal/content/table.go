@@ -36,13 +36,25 @@ type comparer struct {
 	carry    []byte // a server row split across CopyData messages
 
 	// The table being compared.
-	t       *Table
-	kinds   []kind
-	ar      *copytext.Reader
-	arDone  bool  // the archive's rows ended
-	arErr   error // the archive's block could not be read
-	pairing bool  // every row so far matched its archive row
-	acc     multiset
+	t     *Table
+	kinds []kind
+	// While raw is true every row so far was byte-identical to the
+	// archive's, which is then read as bytes, abuf[as:ae] buffered from
+	// asrc (aerr its first error): a server row is compared with the next
+	// bytes directly, without splitting the archive into rows and fields.
+	// At the first row that differs, ar reads the archive's rows from that
+	// row on.
+	raw       bool
+	asrc      io.Reader
+	abuf      []byte
+	as, ae    int
+	aerr      error
+	zeroReads int
+	ar        *copytext.Reader
+	arDone    bool  // the archive's rows ended
+	arErr     error // the archive's block could not be read
+	pairing   bool  // every row so far matched its archive row
+	acc       multiset
 }
 
 const sha256Size = 32
@@ -68,19 +80,15 @@ func (c *comparer) table(ctx context.Context, a *pgarchive.Reader, e *pgarchive.
 		t.Status, t.Error = Missing, missing
 		return t, nil
 	}
-	c.t, c.kinds = &t, kinds
-	c.arDone, c.arErr, c.pairing, c.acc = false, nil, true, multiset{}
-	c.carry = c.carry[:0]
-	c.sum.Reset()
-
 	b, err := a.Open(e)
 	if err != nil {
 		// Still read the restored rows, for the report.
+		c.start(&t, kinds, bytes.NewReader(nil))
+		c.toRows()
 		c.arErr, c.arDone = err, true
-		c.ar = copytext.NewReader(bytes.NewReader(nil))
 	} else {
 		defer b.Close()
-		c.ar = copytext.NewReader(b)
+		c.start(&t, kinds, b)
 	}
 	sql := "COPY " + ident(t.Schema, t.Name)
 	if len(cols) > 0 {
@@ -102,13 +110,19 @@ func (c *comparer) table(ctx context.Context, a *pgarchive.Reader, e *pgarchive.
 		t.Status, t.Error = Missing, pgErr.Error()
 		return t, nil
 	}
-	if len(c.carry) > 0 { // cannot happen: the server ends every row
-		c.serverRow(c.carry)
-	}
 	c.finish()
-	t.SHA256 = hexSum(c.sum)
-	c.t, c.ar = nil, nil
 	return t, nil
+}
+
+// start begins comparing table t, whose columns have kinds, with the
+// archive's COPY text in ar; Write then takes the restored rows and finish
+// ends the table.
+func (c *comparer) start(t *Table, kinds []kind, ar io.Reader) {
+	c.t, c.kinds = t, kinds
+	c.raw, c.asrc, c.as, c.ae, c.aerr, c.ar, c.zeroReads = true, ar, 0, 0, nil, nil, 0
+	c.arDone, c.arErr, c.pairing, c.acc = false, nil, true, multiset{}
+	c.carry = c.carry[:0]
+	c.sum.Reset()
 }
 
 // columns reads the types of the copied columns from the restored catalog.
@@ -169,7 +183,7 @@ func (c *comparer) Write(p []byte) (int, error) {
 			c.carry = append(c.carry, p...)
 			break
 		}
-		line := p[:i]
+		line := p[:i+1]
 		if len(c.carry) > 0 {
 			c.carry = append(c.carry, line...)
 			line = c.carry
@@ -181,9 +195,17 @@ func (c *comparer) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// serverRow takes the restored table's next row (without its LF).
-func (c *comparer) serverRow(line []byte) {
+// serverRow takes the restored table's next row, ending in its LF.
+func (c *comparer) serverRow(lineLF []byte) {
 	c.t.RestoredRows++
+	if c.raw {
+		if c.rawRow(lineLF) {
+			c.t.ArchiveRows++
+			return
+		}
+		c.toRows()
+	}
+	line := lineLF[:len(lineLF)-1]
 	if c.arErr != nil {
 		return
 	}
@@ -222,6 +244,63 @@ func (c *comparer) serverRow(line []byte) {
 	c.addFields(sf, -1)
 }
 
+// rawRow reports whether the archive's next bytes are lineLF.
+func (c *comparer) rawRow(lineLF []byte) bool {
+	if !c.rawAvail(len(lineLF)) {
+		return false
+	}
+	if !bytes.Equal(c.abuf[c.as:c.as+len(lineLF)], lineLF) {
+		return false
+	}
+	c.as += len(lineLF)
+	return true
+}
+
+// rawAvail buffers at least n bytes of the archive, if it has them.
+func (c *comparer) rawAvail(n int) bool {
+	for c.ae-c.as < n && c.aerr == nil {
+		if c.as > 0 {
+			c.ae = copy(c.abuf, c.abuf[c.as:c.ae])
+			c.as = 0
+		}
+		if len(c.abuf) < max(n, 256<<10) {
+			nb := make([]byte, max(n, 2*len(c.abuf), 256<<10))
+			copy(nb, c.abuf[:c.ae])
+			c.abuf = nb
+		}
+		m, err := c.asrc.Read(c.abuf[c.ae:])
+		c.ae += m
+		if err != nil {
+			c.aerr = err
+		} else if m == 0 {
+			c.zeroReads++
+			if c.zeroReads > 100 {
+				c.aerr = io.ErrNoProgress
+			}
+		}
+	}
+	return c.ae-c.as >= n
+}
+
+// toRows leaves raw mode: the archive is read as rows from the current
+// row on.
+func (c *comparer) toRows() {
+	c.raw = false
+	var src io.Reader = bytes.NewReader(c.abuf[c.as:c.ae])
+	switch c.aerr {
+	case nil:
+		src = io.MultiReader(src, c.asrc)
+	case io.EOF:
+	default:
+		src = io.MultiReader(src, errReader{c.aerr})
+	}
+	c.ar = copytext.NewReader(src)
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
 // nextArchive reads the archive's next row.
 func (c *comparer) nextArchive() ([][]byte, bool) {
 	if c.arDone {
@@ -243,6 +322,21 @@ func (c *comparer) nextArchive() ([][]byte, bool) {
 // ended, and settles the table's status.
 func (c *comparer) finish() {
 	t := c.t
+	if len(c.carry) > 0 { // not from PostgreSQL, which ends every row
+		c.serverRow(append(c.carry, '\n'))
+		c.carry = c.carry[:0]
+	}
+	if c.raw {
+		// Every row matched as bytes: what is left must be the end of the
+		// data, else the rows that follow are read as rows.
+		c.rawAvail(len(copytext.EndMarker))
+		rest := c.abuf[c.as:c.ae]
+		if c.aerr == io.EOF && len(rest) == 0 || bytes.HasPrefix(rest, []byte(copytext.EndMarker)) {
+			c.raw, c.arDone = false, true
+		} else {
+			c.toRows()
+		}
+	}
 	if af, ok := c.nextArchive(); ok {
 		if c.pairing {
 			c.diffRows(c.ar.RawLine(), nil)
@@ -263,6 +357,8 @@ func (c *comparer) finish() {
 	default:
 		t.Status = Differs
 	}
+	t.SHA256 = hexSum(c.sum)
+	c.t, c.ar = nil, nil
 }
 
 // firstDiff returns the index of the first field that differs in value,
@@ -356,9 +452,9 @@ func (c *comparer) addLine(line []byte, sign int) {
 
 // addFields adds a row's canonical form to the multiset: per field a
 // 4-byte length (0 for NULL, else 1 + the canonical length) and the
-// canonical bytes, keyed with the run's salt.
+// canonical bytes, after the run's salt and a domain byte.
 func (c *comparer) addFields(fields [][]byte, sign int) {
-	k := c.key[:0]
+	k := c.keyStart(1)
 	for i, f := range fields {
 		at := len(k)
 		k = append(k, 0, 0, 0, 0)
@@ -369,16 +465,23 @@ func (c *comparer) addFields(fields [][]byte, sign int) {
 		binary.BigEndian.PutUint32(k[at:], uint32(len(k)-at-4+1))
 	}
 	c.key = k
-	c.acc.addSigned(c.keyDigest(k, 1), sign)
+	c.acc.addSigned(c.keyDigest(k), sign)
 }
 
 // lineDigest digests a row that does not decode, as its raw bytes.
-func (c *comparer) lineDigest(line []byte) [sha256Size]byte { return c.keyDigest(line, 2) }
+func (c *comparer) lineDigest(line []byte) [sha256Size]byte {
+	c.key = append(c.keyStart(2), line...)
+	return c.keyDigest(c.key)
+}
 
-func (c *comparer) keyDigest(k []byte, domain byte) [sha256Size]byte {
+// keyStart begins a row's key: the salt, which makes the digests
+// unpredictable to whoever wrote the archive, and the domain byte.
+func (c *comparer) keyStart(domain byte) []byte {
+	return append(append(c.key[:0], c.salt[:]...), domain)
+}
+
+func (c *comparer) keyDigest(k []byte) [sha256Size]byte {
 	c.rowHash.Reset()
-	c.rowHash.Write(c.salt[:])
-	c.rowHash.Write([]byte{domain})
 	c.rowHash.Write(k)
 	c.rowHash.Sum(c.digest[:0])
 	return c.digest
