@@ -14,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/archiveedit"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/restore"
@@ -490,47 +491,25 @@ func toLatin1(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := pgarchive.NewWriter(f, a.Header)
-	copies := make([]*pgarchive.Entry, len(a.Entries))
-	for i, e := range a.Entries {
-		c := *e
-		if c.Desc == "ENCODING" {
-			c.Defn = pgarchive.Str("SET client_encoding = 'LATIN1';\n")
-		}
-		copies[i] = &c
-		if err := w.Add(&c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i, e := range a.Entries {
-		if !e.HadDumper {
-			continue
-		}
-		b, err := a.Open(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := io.ReadAll(b)
-		b.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []byte
-		for _, r := range string(raw) {
-			out = append(out, byte(r))
-		}
-		d, err := w.Data(copies[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := d.Write(out); err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Close(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
+	err = archiveedit.Copy(f, a.Reader, archiveedit.Edits{
+		Entry: func(e *pgarchive.Entry) {
+			if e.Desc == "ENCODING" {
+				e.Defn = pgarchive.Str("SET client_encoding = 'LATIN1';\n")
+			}
+		},
+		Data: func(e *pgarchive.Entry, block io.Reader) io.Reader {
+			raw, err := io.ReadAll(block)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []byte
+			for _, r := range string(raw) {
+				out = append(out, byte(r))
+			}
+			return bytes.NewReader(out)
+		},
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 }

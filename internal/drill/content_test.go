@@ -2,13 +2,13 @@ package drill
 
 import (
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/archiveedit"
 	"github.com/pgdrill/pgdrill/internal/content"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/pgarchive"
@@ -121,40 +121,7 @@ func rewrite(t *testing.T, src, dst string, edit func(*pgarchive.Entry)) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := pgarchive.NewWriter(f, a.Header)
-	entries := make([]*pgarchive.Entry, len(a.Entries))
-	for i, e := range a.Entries {
-		c := *e
-		edit(&c)
-		entries[i] = &c
-		if err := w.Add(&c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i, e := range a.Entries {
-		if !e.HadDumper {
-			continue
-		}
-		b, err := a.Open(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b.IsBlobs() {
-			t.Fatal("rewrite does not copy large objects")
-		}
-		d, err := w.Data(entries[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.Copy(d, b); err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Close(); err != nil {
-			t.Fatal(err)
-		}
-		b.Close()
-	}
-	if err := w.Close(); err != nil {
+	if err := archiveedit.Copy(f, a.Reader, archiveedit.Edits{Entry: edit}); err != nil {
 		t.Fatal(err)
 	}
 }
