@@ -44,21 +44,74 @@ func TestVerifyChainCommand(t *testing.T) {
 }
 
 func TestVerifyChainJSON(t *testing.T) {
-	code, out, errOut := runArchiveCmd(t, nil, "verify-chain", "--json", chainArchive("tampered24-pg15-gzip-Pacific_Chatham.dump"))
-	if code != 1 {
+	tests := []struct {
+		archive string
+		code    int
+		want    map[string]any // fields of the JSON, as encoding/json decodes them
+	}{
+		{"tampered24-pg15-gzip-Pacific_Chatham.dump", 1, map[string]any{"first_break_id": "0b65cf4f-0f12-4a8c-b9d5-a2eb22759a37",
+			"first_break_pos": 5.0, "verifier_walked": 6.0, "row_count": 24.0, "break_reason": "row_hash", "ok": false}},
+		{"cycle24-pg15-gzip-UTC.dump", 0, map[string]any{"first_break_id": nil, "first_break_pos": -1.0, "verifier_walked": 24.0,
+			"row_count": 24.0, "head_matches": true, "ok": true,
+			"chain_head_hash": "0130839f0b4b9e68417b1bbcfa390f12ccf2fe5088c11d1c2f22094ab39c837f",
+			"last_row_hash":   "0130839f0b4b9e68417b1bbcfa390f12ccf2fe5088c11d1c2f22094ab39c837f"}},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runArchiveCmd(t, nil, "verify-chain", "--json", chainArchive(tt.archive))
+		if code != tt.code {
+			t.Fatalf("%s: exit %d: %s", tt.archive, code, errOut)
+		}
+		var rep map[string]any
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"row_count", "chain_head_hash", "last_row_hash", "first_break_id", "first_break_pos", "verifier_walked"} {
+			if _, ok := rep[k]; !ok {
+				t.Errorf("%s: JSON lacks %s: %s", tt.archive, k, out)
+			}
+		}
+		for k, v := range tt.want {
+			if rep[k] != v {
+				t.Errorf("%s: %s = %v, want %v", tt.archive, k, rep[k], v)
+			}
+		}
+	}
+}
+
+// TestDrillJSONStates: the drill's JSON carries verify-chain's field names
+// for each chain state, and names the SQL function it ran.
+func TestDrillJSONStates(t *testing.T) {
+	code, out, errOut := runArchiveCmd(t, nil, "drill", "--json", "-d", pgtest.NewDB(t))
+	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	var rep map[string]any
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"row_count", "chain_head_hash", "last_row_hash", "first_break_id", "first_break_pos", "verifier_walked"} {
-		if _, ok := rep[k]; !ok {
-			t.Errorf("JSON lacks %s: %s", k, out)
+	for _, state := range []string{"before", "after", "after_go", "offline"} {
+		s, ok := rep[state].(map[string]any)
+		if !ok {
+			t.Fatalf("no %s state: %s", state, out)
+		}
+		want := map[string]any{"first_break_id": nil, "first_break_pos": -1.0, "verifier_walked": 24.0, "row_count": 24.0}
+		for k, v := range want {
+			if got, ok := s[k]; !ok || got != v {
+				t.Errorf("%s.%s = %v, want %v", state, k, got, v)
+			}
+		}
+		for _, k := range []string{"chain_head_hash", "last_row_hash"} {
+			if h, _ := s[k].(string); len(h) != 64 {
+				t.Errorf("%s.%s = %v", state, k, s[k])
+			}
 		}
 	}
-	if rep["first_break_pos"] != 5.0 || rep["verifier_walked"] != 6.0 || rep["row_count"] != 24.0 || rep["ok"] != false {
-		t.Errorf("JSON %s", out)
+	fn, _ := rep["sql_function"].(map[string]any)
+	if fn["name"] != "public.audit_events_verify_chain" || fn["origin"] != "pgdrill" || fn["returned"] != "(NULL, -1, 24)" {
+		t.Errorf("sql_function %v", fn)
+	}
+	if s, ok := rep["restore_seconds"].(float64); !ok || s <= 0 {
+		t.Errorf("restore_seconds %v", rep["restore_seconds"])
 	}
 }
 

@@ -381,8 +381,8 @@ func TestCertctlStyleArchive(t *testing.T) {
 			f := rep.SQLFunction
 			switch {
 			case tc.noFunction:
-				if f != nil || rep.After != nil {
-					t.Errorf("SQL function %+v, after %+v; want none", f, rep.After)
+				if f != nil || rep.After != nil || !strings.Contains(rep.Line(), " verifier=clean(go) ") {
+					t.Errorf("SQL function %+v, after %+v, line %q; want none, the Go verifiers' word", f, rep.After, rep.Line())
 				}
 			case f == nil || f.Origin != "database" || f.Convention != "first-break" || f.Signature != signature:
 				t.Errorf("SQL function %+v, want the database's own first-break function", f)
