@@ -14,6 +14,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -36,11 +37,23 @@ func runError(err error) error {
 		return err
 	case errors.Is(err, context.Canceled):
 		return &exitError{code: exitInterrupted, err: err}
+	case errors.Is(err, embedded.ErrNotFound):
+		return usageError(fmt.Errorf("%w\n%s", err, installHint))
+	case errors.Is(err, embedded.ErrBinDir):
+		return usageError(fmt.Errorf("%w\n%s", err, binDirHint))
 	case environmentError(err):
 		return usageError(err)
 	}
 	return checkFailed(err)
 }
+
+// What to do when the drill finds no PostgreSQL server to run.
+const (
+	installHint = "pgdrill needs PostgreSQL server binaries (12 to 18): install them (Debian/Ubuntu: apt-get install postgresql-17;\n" +
+		"any packaged version works), or name a server bin directory with --pg-bindir DIR or PGDRILL_PG_BINDIR=DIR"
+	binDirHint = "--pg-bindir and PGDRILL_PG_BINDIR must name a directory holding initdb, pg_ctl and postgres,\n" +
+		"such as /usr/lib/postgresql/17/bin (Debian/Ubuntu) or the output of pg_config --bindir"
+)
 
 // environmentError reports errors that say the input or the environment
 // cannot be used, rather than that a check failed.

@@ -109,6 +109,10 @@ func TestExitCodes(t *testing.T) {
 		if code != tt.code {
 			t.Errorf("%s: pgdrill %s: exit %d, want %d (%s)", tt.situation, strings.Join(tt.args, " "), code, tt.code, errOut)
 		}
+		// Standard error is no terminal here: no progress bar, nothing at all.
+		if code == 0 && errOut != "" {
+			t.Errorf("%s: pgdrill %s wrote to standard error: %q", tt.situation, strings.Join(tt.args, " "), errOut)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "y.dump")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a dump that could not connect left its file: %v", err)
@@ -135,5 +139,17 @@ func TestRunErrorCodes(t *testing.T) {
 		if err := runError(tt.err); !errors.As(err, &ee) || ee.code != tt.code {
 			t.Errorf("runError(%v) = %v, want exit %d", tt.err, err, tt.code)
 		}
+	}
+	// No server: the message says what to do.
+	err := runError(&embedded.NotFoundError{Tried: []string{"pg_config: not on PATH", "PATH entry /usr/bin: no initdb", "PATH entry /bin: no initdb"},
+		Download: errors.New("PostgreSQL 17.5.0 from Maven Central: no answer within 15s")})
+	msg := err.Error()
+	for _, want := range []string{"apt-get install postgresql-17", "--pg-bindir", "PGDRILL_PG_BINDIR", "2 PATH directories", "no answer within 15s"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("no-server message lacks %q:\n%s", want, msg)
+		}
+	}
+	if len(msg) > 600 || strings.Contains(msg, "/usr/bin") {
+		t.Errorf("no-server message is long or lists PATH entries (%d chars):\n%s", len(msg), msg)
 	}
 }

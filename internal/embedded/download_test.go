@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // testdata/fake-server.txz holds bin/initdb, bin/pg_ctl and bin/postgres as
@@ -19,8 +22,8 @@ import (
 //
 //	tar --owner=0 --group=0 --numeric-owner --mtime=2024-01-01 --sort=name -cf - bin | xz -9 --check=crc32
 //
-// It stands in for the zonky binaries archive that embedded-postgres
-// unpacks, so the download path runs offline through the library's code.
+// It stands in for the zonky binaries archive, so the download path runs
+// offline.
 
 // fakeRepository serves the fake archive as every .jar a Maven client asks
 // for, and counts the jar requests.
@@ -72,7 +75,7 @@ func TestDownloadBinaries(t *testing.T) {
 	srv, jars := fakeRepository(t)
 	cache := useDownload(t, srv.URL)
 
-	dir, err := downloadBinaries(context.Background())
+	dir, err := downloadBinaries(context.Background(), nil)
 	if err != nil {
 		t.Fatalf("downloadBinaries: %v", err)
 	}
@@ -94,7 +97,7 @@ func TestDownloadBinaries(t *testing.T) {
 		t.Errorf("the download ran server programs: %v", marks)
 	}
 
-	again, err := downloadBinaries(context.Background())
+	again, err := downloadBinaries(context.Background(), nil)
 	if err != nil || again != dir {
 		t.Fatalf("second downloadBinaries = %s, %v; want the cached %s", again, err, dir)
 	}
@@ -130,7 +133,7 @@ func TestStartFallsBackToDownload(t *testing.T) {
 			t.Fatalf("Start: %v, want ErrNotFound", err)
 		}
 		t.Logf("Start failed as expected: %v", err)
-		for _, want := range []string{"pg_config: not on PATH", debianRoot + "/*/bin", "embedded-postgres 17", srv.URL} {
+		for _, want := range []string{"pg_config: not on PATH", debianRoot + "/*/bin", "PostgreSQL 17", srv.URL} {
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("error lacks %q:\n%v", want, err)
 			}
@@ -151,4 +154,114 @@ func TestStartFallsBackToDownload(t *testing.T) {
 			t.Errorf("%d jar downloads, want 1", jars.Load())
 		}
 	})
+}
+
+// TestDownloadFailures: a repository that never answers fails within the
+// connect timeout, one that stops midway or is interrupted leaves nothing in
+// the cache and no log files in TMPDIR, and progress is reported.
+func TestDownloadFailures(t *testing.T) {
+	txz, err := os.ReadFile("testdata/fake-server.txz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldConnect := connectTimeout
+	connectTimeout = 300 * time.Millisecond
+	t.Cleanup(func() { connectTimeout = oldConnect })
+
+	// A listener that accepts and never answers, as a dead proxy does.
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	go func() {
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	// A repository that sends half the jar, then hangs up.
+	half := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", fmt.Sprint(2*len(txz)))
+		w.Write(txz)
+	}))
+	defer half.Close()
+	// A repository that sends a little, then waits for the client to go.
+	started := make(chan struct{}, 1)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "1000000")
+		w.Write(txz[:100])
+		w.(http.Flusher).Flush()
+		started <- struct{}{}
+		<-r.Context().Done()
+	}))
+	defer slow.Close()
+
+	tests := []struct {
+		name   string
+		repo   string
+		cancel bool
+		want   string
+	}{
+		{"never answers", "http://" + silent.Addr().String(), false, "no answer within"},
+		{"cut short", half.URL, false, "bytes"},
+		{"interrupted", slow.URL, true, "context canceled"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cache := useDownload(t, tt.repo)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tt.cancel {
+				go func() { <-started; cancel() }()
+			}
+			var calls atomic.Int32
+			start := time.Now()
+			_, err := downloadBinaries(ctx, func(done, total int64) { calls.Add(1) })
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("downloadBinaries: %v, want an error with %q", err, tt.want)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %s", d)
+			}
+			if tt.name == "cut short" && calls.Load() == 0 {
+				t.Errorf("no progress reported")
+			}
+			left, _ := os.ReadDir(cache)
+			if len(left) != 0 {
+				t.Errorf("cache holds %v after a failed download", left)
+			}
+			logs, _ := filepath.Glob(filepath.Join(os.Getenv("TMPDIR"), "embedded_postgres_log*"))
+			if len(logs) != 0 {
+				t.Errorf("log files left: %v", logs)
+			}
+		})
+	}
+}
+
+// TestSweepDownloads: a killed download's scratch directory is removed by a
+// later download once it is older than any download may take.
+func TestSweepDownloads(t *testing.T) {
+	root := t.TempDir()
+	old := filepath.Join(root, downloadPrefix+"old")
+	fresh := filepath.Join(root, downloadPrefix+"fresh")
+	for _, d := range []string{old, fresh} {
+		if err := os.MkdirAll(filepath.Join(d, "pg"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-(totalTimeout + staleAfter + time.Minute))
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	sweepDownloads(root)
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale %s kept: %v", old, err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh %s removed: %v", fresh, err)
+	}
 }

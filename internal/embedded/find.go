@@ -28,6 +28,37 @@ var debianRoot = "/usr/lib/postgresql"
 // ErrNotFound reports that no local directory holds the server programs.
 var ErrNotFound = errors.New("embedded: no PostgreSQL server binaries (initdb, pg_ctl, postgres) found")
 
+// NotFoundError is Start's error when no local server was found and the
+// download failed too. It matches ErrNotFound with errors.Is.
+type NotFoundError struct {
+	Tried    []string // each place looked at, and why it did not do
+	Download error    // why the download failed
+}
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("%v (looked at: %s; download: %v)", ErrNotFound, summarizeTried(e.Tried), e.Download)
+}
+
+func (e *NotFoundError) Unwrap() error { return ErrNotFound }
+
+// summarizeTried shortens the list of places for a message: the PATH
+// entries, which say the same, become one item.
+func summarizeTried(tried []string) string {
+	var out []string
+	path := 0
+	for _, t := range tried {
+		if strings.HasPrefix(t, "PATH entry ") {
+			path++
+			continue
+		}
+		out = append(out, t)
+	}
+	if path > 0 {
+		out = append(out, fmt.Sprintf("%d PATH directories: no server programs", path))
+	}
+	return strings.Join(out, "; ")
+}
+
 // ErrBinDir reports that the bin directory given explicitly (Config.BinDir
 // or $PGDRILL_PG_BINDIR) does not hold the server programs.
 var ErrBinDir = errors.New("embedded: unusable server bin directory")
@@ -66,10 +97,12 @@ func FindBinaries(explicit string) (dir string, tried []string, err error) {
 	if os.Getenv("PATH") == "" {
 		tried = append(tried, "PATH: empty")
 	}
+	seen := map[string]bool{}
 	for _, d := range filepath.SplitList(os.Getenv("PATH")) {
-		if d == "" {
+		if d == "" || seen[filepath.Clean(d)] {
 			continue
 		}
+		seen[filepath.Clean(d)] = true
 		if why := missingPrograms(d); why != "" {
 			tried = append(tried, "PATH entry "+d+": "+why)
 			continue

@@ -65,6 +65,10 @@ type Config struct {
 	Dir string
 	// TimeZone is the server's TimeZone setting; "" means "UTC".
 	TimeZone string
+	// DownloadProgress, if not nil, is called while server binaries are
+	// downloaded (when none is installed) with the bytes received so far
+	// and the total (-1 when unknown).
+	DownloadProgress func(done, total int64)
 	// Logger, if not nil, receives the output of initdb and the server (from
 	// another goroutine, until Stop returns). The output is also kept in the
 	// temporary directory; start errors quote its tail either way.
@@ -113,10 +117,9 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	binDir, tried, err := FindBinaries(cfg.BinDir)
 	downloaded := false
 	if errors.Is(err, ErrNotFound) {
-		binDir, err = downloadBinaries(ctx)
+		binDir, err = downloadBinaries(ctx, cfg.DownloadProgress)
 		if err != nil {
-			return nil, fmt.Errorf("%w; tried: %s; then the embedded-postgres download: %v",
-				ErrNotFound, strings.Join(tried, "; "), err)
+			return nil, &NotFoundError{Tried: tried, Download: err}
 		}
 		downloaded = true
 	} else if err != nil {
