@@ -28,6 +28,9 @@ func (d *dumper) writeData(aw *pgarchive.Writer, entries []tocEntry, sum *Summar
 	}
 	done := 0
 	d.tablesTotal = total
+	if d.opts.Progress != nil {
+		d.estimateBytes(entries)
+	}
 	for _, e := range entries {
 		if !e.e.HadDumper {
 			continue
@@ -48,10 +51,24 @@ func (d *dumper) writeData(aw *pgarchive.Writer, entries []tocEntry, sum *Summar
 		done++
 		d.tablesDone = done
 		if d.opts.Progress != nil {
-			d.opts.Progress(Progress{Table: name, TablesDone: done, TablesTotal: total, Rows: sum.Rows, Bytes: sum.DataBytes})
+			d.opts.Progress(Progress{Table: name, TablesDone: done, TablesTotal: total, Rows: sum.Rows, Bytes: sum.DataBytes, EstimatedBytes: d.estimated})
 		}
 	}
 	return nil
+}
+
+// estimateBytes sums, from the catalog, the on-disk size of the tables
+// whose data is dumped: a progress total known before any row is read.
+// COPY text is often near the heap's size; the estimate is left at 0 if the
+// server cannot say.
+func (d *dumper) estimateBytes(entries []tocEntry) {
+	var oids []uint32
+	for _, e := range entries {
+		if e.e.HadDumper && e.obj.table != nil {
+			oids = append(oids, e.obj.table.oid)
+		}
+	}
+	_ = d.tx.QueryRow(d.ctx, `SELECT COALESCE(sum(pg_catalog.pg_relation_size(o)), 0)::int8 FROM pg_catalog.unnest($1::pg_catalog.oid[]) o`, oids).Scan(&d.estimated)
 }
 
 // countingWriter counts the bytes that pass through it and reports
@@ -93,7 +110,7 @@ func (d *dumper) copyTable(aw *pgarchive.Writer, e tocEntry, sum *Summary) error
 	if d.opts.Progress != nil {
 		base := *sum
 		cw.report = func(n int64) {
-			d.opts.Progress(Progress{Table: t.qual, TablesDone: d.tablesDone, TablesTotal: d.tablesTotal, Rows: base.Rows, Bytes: base.DataBytes + n})
+			d.opts.Progress(Progress{Table: t.qual, TablesDone: d.tablesDone, TablesTotal: d.tablesTotal, Rows: base.Rows, Bytes: base.DataBytes + n, EstimatedBytes: d.estimated})
 		}
 	}
 	stmt := strings.TrimSuffix(e.e.CopyStmt.String, " FROM stdin;\n") + " TO stdout;"

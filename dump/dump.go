@@ -57,6 +57,9 @@ type Progress struct {
 	TablesTotal int    // data blocks in the archive
 	Rows        int64  // rows written so far
 	Bytes       int64  // uncompressed COPY bytes written so far
+	// EstimatedBytes is the on-disk size of the tables being dumped, from
+	// the catalog: a total for a progress bar, not an exact one.
+	EstimatedBytes int64
 }
 
 // Summary describes a finished dump.
@@ -191,7 +194,8 @@ type dumper struct {
 	comments      map[commentKey]string
 	indexAttaches map[uint32][]indexAttach // by parent index OID
 
-	tablesDone, tablesTotal int // data blocks written and to write, for Progress
+	tablesDone, tablesTotal int   // data blocks written and to write, for Progress
+	estimated               int64 // Progress.EstimatedBytes
 }
 
 type commentKey struct {

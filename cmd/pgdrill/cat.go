@@ -57,7 +57,7 @@ held in memory.`,
 			defer src.Close()
 			out := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
 			if all {
-				err = catAll(out, src, progress.New(cmd.ErrOrStderr(), "cat", src.size))
+				err = catAll(out, src, newBar(cmd, "cat", src.size))
 			} else {
 				err = catTable(out, src, table)
 			}

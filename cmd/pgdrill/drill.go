@@ -100,6 +100,7 @@ a missing file or an unusable database.`,
 			if verbose {
 				cfg.Log = cmd.ErrOrStderr()
 			}
+			defer drillProgress(cmd, &cfg)()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
 			if cfg.Archive != "" {

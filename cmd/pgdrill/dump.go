@@ -11,7 +11,6 @@ import (
 	"syscall"
 
 	"github.com/pgdrill/pgdrill/dump"
-	"github.com/pgdrill/pgdrill/internal/progress"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -26,7 +25,7 @@ func newDumpCmd() *cobra.Command {
 		format               string
 		sel                  dump.Options // the selection options
 		schemaOnly, dataOnly bool
-		asJSON, noProgress   bool
+		asJSON               bool
 	)
 	cmd := &cobra.Command{
 		Use:   "dump [flags] [DBNAME]",
@@ -82,12 +81,16 @@ variables fill in the rest.`,
 				return usageError(errors.New("dump: refusing to write an archive to a terminal; use -f FILE or a pipe"))
 			}
 			stderr := cmd.ErrOrStderr()
-			var bar *progress.Bar
-			if !noProgress && !asJSON {
-				// The bar counts COPY bytes; it draws only on a terminal.
-				bar = progress.New(stderr, "dump", 0)
+			// The bar counts COPY bytes against the tables' size in the
+			// catalog, an estimate.
+			bar := newBar(cmd, "dump", 0)
+			if bar != nil {
 				var last int64
 				opts.Progress = func(p dump.Progress) {
+					if p.EstimatedBytes > 0 {
+						bar.SetTotal(p.EstimatedBytes)
+					}
+					bar.Items("tables", int64(p.TablesTotal))
 					bar.Add(p.Bytes - last)
 					last = p.Bytes
 				}
@@ -137,7 +140,6 @@ variables fill in the rest.`,
 	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data")
 	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON summary when done (on standard error when the archive goes to standard output)")
-	fl.BoolVar(&noProgress, "no-progress", false, "do not show a progress bar")
 	return cmd
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/pgdrill/pgdrill/internal/inspect"
-	"github.com/pgdrill/pgdrill/internal/progress"
 	"github.com/spf13/cobra"
 )
 
@@ -45,11 +44,14 @@ of unknown type alone do not change it.`,
 				return err
 			}
 			defer src.Close()
-			bar := progress.New(cmd.ErrOrStderr(), "inspect", src.size)
+			bar := newBar(cmd, "inspect", src.size)
 			bar.Add(src.toc)
 			report, err := inspect.Archive(src.header, src.entries, src, inspect.Options{
 				Size: src.size, Location: loc, Progress: bar.Add,
 			})
+			if err == nil && src.size > 0 {
+				bar.Add(src.size - bar.Count()) // what follows the last block: the end is reached
+			}
 			bar.Done()
 			if err != nil {
 				return dataError(src.name, err)

@@ -50,6 +50,7 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	// Help is -? and --help, as in the PostgreSQL tools: -h is the host.
 	root.PersistentFlags().BoolP("help", "?", false, "show help")
+	root.PersistentFlags().Bool("no-progress", false, "show no progress bar (bars are drawn only when standard error is a terminal)")
 	// --version and -V, as in the PostgreSQL tools.
 	root.Version = version.Get().String()
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -79,7 +79,7 @@ func openRemote(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 	if flagString(cmd, "remote-stats") == "true" {
 		c.stats = stderr
 	}
-	src, err := newRandomSource(obj.Name(), obj, obj.Size())
+	src, err := newRandomSource(obj.Name(), countAt(obj, o.count), obj.Size())
 	if err != nil {
 		c.Close()
 		return nil, err
@@ -88,7 +88,7 @@ func openRemote(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 		// Written to a pipe: each block's place is found only by reading
 		// through the ones before it, so read the object once, in order.
 		c.rd = obj.NewReader(0)
-		s, err := pgarchive.NewStream(c.rd)
+		s, err := pgarchive.NewStream(count(c.rd, o.count))
 		if err != nil {
 			c.Close()
 			return nil, usageError(fmt.Errorf("%s: %w", obj.Name(), err))

@@ -128,9 +128,10 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	}
 	stderr := cmd.ErrOrStderr()
 	o.Warnings = stderr
-	bar := progress.New(stderr, "restore", 0)
-	bar.Items("entries", 0)
-	o.Progress = barProgress{bar: bar}
+	bar := newBar(cmd, "restore", 0)
+	if bar != nil {
+		o.Progress = barProgress{bar: bar}
+	}
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
@@ -144,11 +145,15 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 		acc = randomAccess
 	}
 	src, err := openSource(ctx, cmd, archive, sourceOptions{access: acc, spool: f.spool,
-		why: fmt.Sprintf("restore -j %d", o.Jobs)})
+		why: fmt.Sprintf("restore -j %d", o.Jobs), count: bar.Add})
 	if err != nil {
 		return err
 	}
 	defer src.Close()
+	// The bar shows the archive bytes read against the archive's size
+	// (unknown from a pipe) and the entries done.
+	bar.SetTotal(src.size)
+	bar.Items("entries", int64(len(src.entries)))
 	var sum restore.Summary
 	if src.stream != nil {
 		sum, err = restore.RunStream(ctx, src.stream, conn, o)
@@ -174,9 +179,9 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	return runError(err)
 }
 
-// barProgress draws the entries restored and the bytes of table data and
-// large objects sent.
+// barProgress counts the entries restored; the bytes are the archive's,
+// counted as they are read.
 type barProgress struct{ bar *progress.Bar }
 
-func (b barProgress) EntryDone()          { b.bar.Step() }
-func (b barProgress) BytesCopied(n int64) { b.bar.Add(n) }
+func (b barProgress) EntryDone()        { b.bar.Step() }
+func (b barProgress) BytesCopied(int64) {}

@@ -41,6 +41,8 @@ type sourceOptions struct {
 	// spool, when set (--spool DIR), lets a command that needs random
 	// access copy a piped archive into an unlinked file in DIR first.
 	spool string
+	// count, if set, is told every archive byte read (for progress bars).
+	count func(int64)
 }
 
 // archiveSource is an opened archive: random access through reader (a file,
@@ -86,7 +88,7 @@ func openSource(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 	if err != nil {
 		return nil, usageError(err)
 	}
-	src, err := newRandomSource(name, ra, size)
+	src, err := newRandomSource(name, countAt(ra, o.count), size)
 	if err != nil {
 		if closer != nil {
 			closer.Close()
@@ -156,7 +158,7 @@ func openStdin(ctx context.Context, in io.Reader, o sourceOptions) (*archiveSour
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			off, err := f.Seek(0, io.SeekCurrent)
 			if err == nil {
-				return newRandomSource("-", io.NewSectionReader(f, off, fi.Size()-off), fi.Size()-off)
+				return newRandomSource("-", countAt(io.NewSectionReader(f, off, fi.Size()-off), o.count), fi.Size()-off)
 			}
 		}
 	}
@@ -171,9 +173,9 @@ func openStdin(ctx context.Context, in io.Reader, o sourceOptions) (*archiveSour
 		if o.spool == "" {
 			return nil, usageError(fmt.Errorf("%s reads the archive with random access, and standard input is a pipe: give the archive's file name, or --spool DIR to copy standard input into DIR first", o.why))
 		}
-		return spool(ctx, br, o.spool)
+		return spool(ctx, br, o)
 	}
-	s, err := pgarchive.NewStream(br)
+	s, err := pgarchive.NewStream(count(br, o.count))
 	if err != nil {
 		return nil, usageError(fmt.Errorf("standard input: %w", err))
 	}
@@ -182,7 +184,8 @@ func openStdin(ctx context.Context, in io.Reader, o sourceOptions) (*archiveSour
 
 // spool copies r into a file in dir that is unlinked at once, so nothing is
 // left behind however the command ends, and opens it with random access.
-func spool(ctx context.Context, r io.Reader, dir string) (*archiveSource, error) {
+func spool(ctx context.Context, r io.Reader, o sourceOptions) (*archiveSource, error) {
+	dir := o.spool
 	f, err := os.CreateTemp(dir, "pgdrill-spool-*")
 	if err != nil {
 		return nil, usageError(fmt.Errorf("--spool: %w", err))
@@ -193,7 +196,7 @@ func spool(ctx context.Context, r io.Reader, dir string) (*archiveSource, error)
 		f.Close()
 		return nil, usageError(fmt.Errorf("--spool: copying standard input to %s: %w", dir, err))
 	}
-	src, err := newRandomSource("-", f, n)
+	src, err := newRandomSource("-", countAt(f, o.count), n)
 	if err != nil {
 		f.Close()
 		return nil, err

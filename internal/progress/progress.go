@@ -38,6 +38,7 @@ type Bar struct {
 	lastLen int // length of the last line drawn, to blank leftovers
 	done    bool
 
+	status     string // shown instead of the counts when set (Status)
 	unit       string // name of the second count ("entries"), "" for none
 	items      int64
 	itemsTotal int64 // 0 or less: unknown
@@ -57,6 +58,39 @@ func newBar(w io.Writer, label string, total int64, on bool, now func() time.Tim
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// Count is the count so far.
+func (b *Bar) Count() int64 {
+	if b == nil {
+		return 0
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.n
+}
+
+// SetTotal sets the expected count, once it is known.
+func (b *Bar) SetTotal(total int64) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.total = total
+}
+
+// Status shows text instead of counts, with the time since the bar
+// started: for jobs that go through phases without a byte count (the
+// drill: "drill: restore (12s)"). It redraws if enough time has passed.
+func (b *Bar) Status(text string) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.status = text
+	b.maybeDraw()
 }
 
 // Items makes the bar also count finished items (entries, tables) beside
@@ -124,7 +158,14 @@ func (b *Bar) Done() {
 func (b *Bar) draw(now time.Time) {
 	b.last, b.drawn = now, true
 	var line string
-	if b.total > 0 {
+	elapsed := now.Sub(b.start)
+	rate := ""
+	if secs := elapsed.Seconds(); secs > 0 && b.n > 0 {
+		rate = " " + size(int64(float64(b.n)/secs)) + "/s"
+	}
+	if b.status != "" {
+		line = fmt.Sprintf("%s: %s (%s)", b.label, b.status, elapsed.Round(time.Second))
+	} else if b.total > 0 {
 		frac := float64(b.n) / float64(b.total)
 		frac = min(max(frac, 0), 1)
 		full := int(frac * width)
@@ -132,11 +173,11 @@ func (b *Bar) draw(now time.Time) {
 		if full < width {
 			bar += ">" + strings.Repeat(" ", width-full-1)
 		}
-		line = fmt.Sprintf("%s [%s] %3d%% %s/%s", b.label, bar, int(frac*100), size(b.n), size(b.total))
+		line = fmt.Sprintf("%s [%s] %3d%% %s/%s%s", b.label, bar, int(frac*100), size(b.n), size(b.total), rate)
 	} else {
-		line = fmt.Sprintf("%s %s", b.label, size(b.n))
+		line = fmt.Sprintf("%s %s%s", b.label, size(b.n), rate)
 	}
-	if b.unit != "" {
+	if b.unit != "" && b.status == "" {
 		if b.itemsTotal > 0 {
 			line += fmt.Sprintf(", %d/%d %s", b.items, b.itemsTotal, b.unit)
 		} else {

@@ -25,18 +25,18 @@ func TestBarDraws(t *testing.T) {
 		{"not a terminal: silent", false, 4096, []time.Duration{time.Second, time.Second}, ""},
 		{"quick job: silent", true, 4096, []time.Duration{10 * time.Millisecond, 10 * time.Millisecond}, ""},
 		{"known total", true, 4096, []time.Duration{600 * time.Millisecond, 200 * time.Millisecond},
-			"\rcat [=======>                      ]  25% 1.0 KiB/4.0 KiB" +
-				"\rcat [===============>              ]  50% 2.0 KiB/4.0 KiB" +
-				"\rcat [===============>              ]  50% 2.0 KiB/4.0 KiB\n"},
+			"\rcat [=======>                      ]  25% 1.0 KiB/4.0 KiB 1.7 KiB/s" +
+				"\rcat [===============>              ]  50% 2.0 KiB/4.0 KiB 2.5 KiB/s" +
+				"\rcat [===============>              ]  50% 2.0 KiB/4.0 KiB 2.5 KiB/s\n"},
 		{"throttled", true, 4096, []time.Duration{600 * time.Millisecond, 50 * time.Millisecond, 10 * time.Millisecond},
-			"\rcat [=======>                      ]  25% 1.0 KiB/4.0 KiB" +
-				"\rcat [======================>       ]  75% 3.0 KiB/4.0 KiB\n"},
+			"\rcat [=======>                      ]  25% 1.0 KiB/4.0 KiB 1.7 KiB/s" +
+				"\rcat [======================>       ]  75% 3.0 KiB/4.0 KiB 4.5 KiB/s\n"},
 		{"unknown total", true, 0, []time.Duration{time.Second},
-			"\rcat 1.0 KiB\rcat 1.0 KiB\n"},
+			"\rcat 1.0 KiB 1.0 KiB/s\rcat 1.0 KiB 1.0 KiB/s\n"},
 		{"past the total", true, 1024, []time.Duration{time.Second, time.Second},
-			"\rcat [==============================] 100% 1.0 KiB/1.0 KiB" +
-				"\rcat [==============================] 100% 2.0 KiB/1.0 KiB\r" +
-				"cat [==============================] 100% 2.0 KiB/1.0 KiB\n"},
+			"\rcat [==============================] 100% 1.0 KiB/1.0 KiB 1.0 KiB/s" +
+				"\rcat [==============================] 100% 2.0 KiB/1.0 KiB 1.0 KiB/s\r" +
+				"cat [==============================] 100% 2.0 KiB/1.0 KiB 1.0 KiB/s\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,11 +62,11 @@ func TestShorterLineBlanksTheRest(t *testing.T) {
 	clock := &fakeClock{t: time.Unix(0, 0)}
 	b := newBar(&out, "x", 0, true, clock.now)
 	clock.advance(time.Second)
-	b.Add(2000) // "x 2.0 KiB"
-	b.lastLen = 20
+	b.Add(2000) // "x 2.0 KiB 2.0 KiB/s"
+	b.lastLen = 30
 	clock.advance(time.Second)
-	b.Add(0)
-	if !strings.Contains(out.String(), "\rx 2.0 KiB           ") {
+	b.Add(0) // "x 2.0 KiB 1000 B/s", 18 characters
+	if !strings.Contains(out.String(), "\rx 2.0 KiB 1000 B/s            ") {
 		t.Errorf("leftover not blanked: %q", out.String())
 	}
 }
@@ -104,8 +104,8 @@ func TestItems(t *testing.T) {
 		total int64
 		want  string
 	}{
-		{0, "\rrestore 1.0 KiB, 2 entries\rrestore 1.0 KiB, 2 entries\n"},
-		{5, "\rrestore 1.0 KiB, 2/5 entries\rrestore 1.0 KiB, 2/5 entries\n"},
+		{0, "\rrestore 1.0 KiB 1.0 KiB/s, 2 entries\rrestore 1.0 KiB 1.0 KiB/s, 2 entries\n"},
+		{5, "\rrestore 1.0 KiB 1.0 KiB/s, 2/5 entries\rrestore 1.0 KiB 1.0 KiB/s, 2/5 entries\n"},
 	} {
 		var out bytes.Buffer
 		clock := &fakeClock{t: time.Unix(0, 0)}
@@ -119,5 +119,37 @@ func TestItems(t *testing.T) {
 		if got := out.String(); got != tt.want {
 			t.Errorf("total %d: drew %q, want %q", tt.total, got, tt.want)
 		}
+	}
+}
+
+// TestStatusAndSetTotal: a bar whose total becomes known later shows a
+// percentage from then on; a status replaces the counts with the phase and
+// the time taken.
+func TestStatusAndSetTotal(t *testing.T) {
+	var out bytes.Buffer
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	b := newBar(&out, "dump", 0, true, clock.now)
+	clock.advance(time.Second)
+	b.Add(1024)
+	b.SetTotal(4096)
+	clock.advance(time.Second)
+	b.Add(1024)
+	b.Done()
+	want := "\rdump 1.0 KiB 1.0 KiB/s\rdump [===============>              ]  50% 2.0 KiB/4.0 KiB 1.0 KiB/s" +
+		"\rdump [===============>              ]  50% 2.0 KiB/4.0 KiB 1.0 KiB/s\n"
+	if got := out.String(); got != want {
+		t.Errorf("drew\n%q\nwant\n%q", got, want)
+	}
+
+	out.Reset()
+	clock = &fakeClock{t: time.Unix(0, 0)}
+	b = newBar(&out, "drill", 0, true, clock.now)
+	b.Status("start server")
+	clock.advance(2 * time.Second)
+	b.Status("restore")
+	b.Done()
+	want = "\rdrill: restore (2s)\rdrill: restore (2s)\n" // the first status came before the delay
+	if got := out.String(); got != want {
+		t.Errorf("drew\n%q\nwant\n%q", got, want)
 	}
 }

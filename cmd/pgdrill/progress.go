@@ -1,0 +1,105 @@
+package main
+
+// progress.go: the progress bars of the long commands. Every command takes
+// --no-progress; bars draw only when standard error is a terminal.
+
+import (
+	"bytes"
+	"io"
+	"sync/atomic"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pgdrill/pgdrill/internal/drill"
+	"github.com/pgdrill/pgdrill/internal/progress"
+)
+
+// newBar returns a bar on the command's standard error, or nil (which does
+// nothing) with --no-progress.
+func newBar(cmd *cobra.Command, label string, total int64) *progress.Bar {
+	if off, _ := cmd.Flags().GetBool("no-progress"); off {
+		return nil
+	}
+	return progress.New(cmd.ErrOrStderr(), label, total)
+}
+
+// countingReaderAt reports the bytes read through it: the archive bytes a
+// command has used, for a bar whose total is the archive's size.
+type countingReaderAt struct {
+	ra    io.ReaderAt
+	count func(int64)
+}
+
+func (c countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.ra.ReadAt(p, off)
+	if n > 0 {
+		c.count(int64(n))
+	}
+	return n, err
+}
+
+// countingReader is countingReaderAt for a stream.
+type countingReader struct {
+	r     io.Reader
+	count func(int64)
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.count(int64(n))
+	}
+	return n, err
+}
+
+// countAt and count wrap an input when a count function is set.
+func countAt(ra io.ReaderAt, count func(int64)) io.ReaderAt {
+	if count == nil {
+		return ra
+	}
+	return countingReaderAt{ra, count}
+}
+
+func count(r io.Reader, count func(int64)) io.Reader {
+	if count == nil {
+		return r
+	}
+	return countingReader{r, count}
+}
+
+// drillProgress shows the drill's phases on a terminal (unless -v prints
+// them or --no-progress) and the download of server binaries, if one
+// happens. The returned func ends the display.
+func drillProgress(cmd *cobra.Command, cfg *drill.Config) func() {
+	if off, _ := cmd.Flags().GetBool("no-progress"); off {
+		return func() {}
+	}
+	download := newBar(cmd, "download PostgreSQL", 0)
+	var started atomic.Bool
+	cfg.Server.DownloadProgress = func(done, total int64) {
+		if started.CompareAndSwap(false, true) && total > 0 {
+			download.SetTotal(total)
+		}
+		download.Add(done - download.Count())
+	}
+	phases := newBar(cmd, "drill", 0)
+	if cfg.Log == nil {
+		cfg.Log = phaseWriter{phases}
+	}
+	return func() {
+		download.Done()
+		phases.Done()
+	}
+}
+
+// phaseWriter turns the drill's phase lines ("drill: restore  1.234s")
+// into the status of a bar.
+type phaseWriter struct{ bar *progress.Bar }
+
+func (w phaseWriter) Write(p []byte) (int, error) {
+	line := string(bytes.TrimSpace(bytes.TrimPrefix(p, []byte("drill:"))))
+	if f := bytes.Fields([]byte(line)); len(f) > 0 {
+		w.bar.Status(string(f[0]) + " done")
+	}
+	return len(p), nil
+}
