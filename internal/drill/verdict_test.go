@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/archiveedit"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
@@ -25,8 +26,7 @@ func chainFixture(name string) string {
 }
 
 // rewriteArchive copies the archive src to dst through pgarchive's Reader
-// and Writer, passing every TABLE DATA block through edit (which may
-// change the COPY text of the entry it is given).
+// and Writer (archiveedit), passing every TABLE DATA block through edit.
 func rewriteArchive(t *testing.T, src, dst string, edit func(e *pgarchive.Entry, data []byte) []byte) {
 	t.Helper()
 	a, err := pgarchive.Open(src)
@@ -39,43 +39,14 @@ func rewriteArchive(t *testing.T, src, dst string, edit func(e *pgarchive.Entry,
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := pgarchive.NewWriter(f, a.Header)
-	copies := make([]*pgarchive.Entry, len(a.Entries))
-	for i, e := range a.Entries {
-		c := *e
-		copies[i] = &c
-		if err := w.Add(&c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i, e := range a.Entries {
-		if !e.HadDumper {
-			continue
-		}
-		if e.Desc != "TABLE DATA" {
-			t.Fatalf("%s: only TABLE DATA blocks are copied", e)
-		}
-		b, err := a.Open(e)
+	err = archiveedit.Copy(f, a.Reader, archiveedit.Edits{Data: func(e *pgarchive.Entry, block io.Reader) io.Reader {
+		data, err := io.ReadAll(block)
 		if err != nil {
-			t.Fatal(err)
+			t.Errorf("%s: %v", e, err)
 		}
-		data, err := io.ReadAll(b)
-		b.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		dw, err := w.Data(copies[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := dw.Write(edit(e, data)); err != nil {
-			t.Fatal(err)
-		}
-		if err := dw.Close(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
+		return bytes.NewReader(edit(e, data))
+	}})
+	if err != nil {
 		t.Fatal(err)
 	}
 }
@@ -96,7 +67,7 @@ func flipActor(t *testing.T, id string) func(*pgarchive.Entry, []byte) []byte {
 	}
 }
 
-// chainIDs returns the chain's ids in chain order as the offline verifier
+// archiveIDs returns the chain's ids in chain order as the offline verifier
 // sees them.
 func archiveIDs(t *testing.T, path string) []string {
 	t.Helper()
