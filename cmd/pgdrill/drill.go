@@ -27,7 +27,7 @@ func newDrillCmd() *cobra.Command {
 		spoolDir string
 	)
 	cmd := &cobra.Command{
-		Use:   "drill [--archive FILE] [-d DBNAME]",
+		Use:   "drill [--archive FILE | --migrations DIR] [-d DBNAME]",
 		Short: "Run a restore drill: dump, drop, restore and verify, or check a real backup",
 		Long: `Without --archive, the drill starts a throwaway PostgreSQL server (nothing to
 install by hand: it uses the server binaries found on the machine), creates a
@@ -38,8 +38,8 @@ chain head hash byte for byte, the SQL verifier (clean, every row walked), the
 Go verifier on the server, and the offline Go verifier reading the archive.
 
 With --archive FILE (a pg_dump -Fc or pgdrill archive), the drill restores it
-into a throwaway server (without owners and privileges: the server has none of
-the archive's roles), checks every table's row count against the archive, and
+into a throwaway server (with owners and privileges, see below), checks every
+table's content against the archive, and
 if the archive holds the audit chain, verifies it offline in the archive, with
 the restored database's own audit_events_verify_chain() (certctl's or
 pgdrill's, whichever it holds; the report names it) and with the Go verifier
@@ -50,6 +50,24 @@ on the server, and requires all three to give the same answer
 database; false, NULL or an error fails the drill and names the query.
 --max-restore-seconds N fails the drill when the restore phase takes longer;
 the restore time is reported in every run.
+
+The archive drill first creates every role the archive names (owners,
+grantees, policy roles, SET ROLE and default-privilege targets) that the
+server lacks, as NOLOGIN roles, or runs --roles FILE (pg_dumpall
+--roles-only output; the superuser's own ALTER ROLE and CREATE ROLE of
+existing roles are passed over) and stubs the rest; it then restores with
+owners and privileges and checks both against the archive. The report lists
+the stubbed roles. An archive that creates schema public itself (pg_dump 10
+and older) gets a database without one.
+
+With --migrations DIR, the drill applies DIR's *.sql files in name order (only
+*.up.sql when *.down.sql files sit beside them) as psql -v ON_ERROR_STOP=1 -f
+would, one session per file; if the schema has audit_events and
+audit_chain_head it inserts --rows events (default 24) through the schema's
+own triggers, filling the table's other NOT NULL columns; it runs --workload
+FILE; then dumps, drops every schema and extension the migrations created and
+public, checks nothing is left, restores and checks as above. A failing
+script is reported by file, line, statement and server error (exit 2).
 
 -d uses an existing database instead of the throwaway server, and leaves it
 as it found it: afterwards it drops what the drill created (schema public's
@@ -128,6 +146,9 @@ a missing file or an unusable database.`,
 	fl.Uint64Var(&cfg.Seed, "seed", 1, "workload seed")
 	fl.BoolVar(&cfg.Edge, "edge", false, "edge workload: timestamps over the whole timestamptz range, hostile text")
 	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive (- for standard input) instead of a synthetic workload")
+	fl.StringVar(&cfg.Roles, "roles", "", "with --archive, run this pg_dumpall --roles-only script before restoring; roles still missing are created NOLOGIN")
+	fl.StringVar(&cfg.Migrations, "migrations", "", "drill on the schema these migrations build: apply DIR's *.sql (or *.up.sql) files in name order as psql -f would")
+	fl.StringVar(&cfg.Workload, "workload", "", "with --migrations, run this SQL script after the migrations (and the chain rows) to load data")
 	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")
 	conn.add(fl, "existing database to drill in (name, URL or connection string) instead of a throwaway server", false)
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database whose schema public holds objects: DROP SCHEMA public CASCADE first (public is recreated with its owner, privileges and comment)")
@@ -145,7 +166,7 @@ a missing file or an unusable database.`,
 func runDrill(ctx context.Context, stdout, stderr io.Writer, cfg drill.Config, jsonOut bool) error {
 	rep, err := drill.Run(ctx, cfg)
 	if err != nil {
-		if errors.Is(err, drill.ErrNotEmpty) {
+		if errors.Is(err, drill.ErrNotEmpty) || errors.Is(err, drill.ErrScript) {
 			return usageError(err)
 		}
 		return runError(fmt.Errorf("drill could not run: %w", err))

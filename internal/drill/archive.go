@@ -36,6 +36,9 @@ func (r *run) archiveDrill(ctx context.Context) error {
 	if err := r.checkContent(ctx, conn, a); err != nil {
 		return err
 	}
+	if err := r.checkPrivileges(ctx, conn, a); err != nil {
+		return err
+	}
 
 	off, err := offlineState(a)
 	switch {

@@ -44,6 +44,14 @@ type Config struct {
 
 	// Archive, if set, selects the archive drill on this file.
 	Archive string
+	// Roles, for the archive drill, is a `pg_dumpall --roles-only` script
+	// run before the restore; roles it lacks are stubbed (roles.go).
+	Roles string
+
+	// Migrations, if set, selects the migrations drill on this directory
+	// of *.sql files; Workload is a script run after them (migrations.go).
+	Migrations string
+	Workload   string
 	// ArchiveReader, if set with Archive, is that archive already opened by
 	// the caller (standard input, a spooled pipe, a remote object); Archive
 	// then only names it.
@@ -152,6 +160,11 @@ type Report struct {
 	// large object against the archive.
 	Content *content.Report `json:"content,omitempty"`
 	Phases  []Phase         `json:"phases"`
+
+	// Roles says which roles an archive named and which were stubbed.
+	Roles *RolesReport `json:"roles,omitempty"`
+	// Migrations lists the scripts the migrations drill applied.
+	Migrations *MigrationsReport `json:"migrations,omitempty"`
 
 	// SQLFunction says which audit_events_verify_chain() the restored
 	// database held and the drill ran; nil if it held none.
@@ -263,11 +276,15 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep := &Report{Mode: "synthetic"}
 	if cfg.Archive != "" {
 		rep.Mode = "archive"
+	} else if cfg.Migrations != "" {
+		rep.Mode = "migrations"
 	}
 	r := &run{cfg: cfg, rep: rep, last: start}
 	var err error
 	if cfg.Archive != "" {
 		err = r.archiveDrill(ctx)
+	} else if cfg.Migrations != "" {
+		err = r.migrationsDrill(ctx)
 	} else {
 		err = r.syntheticDrill(ctx)
 	}
@@ -555,9 +572,8 @@ func dumpTo(ctx context.Context, url, path string, opts dump.Options) error {
 
 func (r *run) restore(ctx context.Context, a *pgarchive.Reader) error {
 	opts := restore.Options{Jobs: r.cfg.Jobs}
-	if r.cfg.Archive != "" && r.srv != nil {
-		// An operator's backup names roles the throwaway server lacks.
-		opts.NoOwner, opts.NoACL = true, true
+	if err := r.prepareArchive(ctx, a, &opts); err != nil {
+		return err
 	}
 	var warn strings.Builder
 	opts.Warnings = &warn

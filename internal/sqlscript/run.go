@@ -22,6 +22,11 @@ type Runner struct {
 	Conn *pgconn.PgConn
 	// Echo, if not nil, receives the text of \echo, \qecho and \warn.
 	Echo io.Writer
+	// Skip, if not nil, is asked about every SQL statement before it is
+	// sent; the statement is passed over when it returns true (a caller
+	// filtering a script it does not fully trust, e.g. pg_dumpall output
+	// that would alter the superuser it runs as).
+	Skip func(ctx context.Context, stmt string) (bool, error)
 }
 
 // Error says where a script failed: the file, the statement's number in
@@ -138,6 +143,15 @@ func (r *Runner) Run(ctx context.Context, name, script string) (int, error) {
 			continue
 		}
 		n++
+		if r.Skip != nil {
+			skip, err := r.Skip(ctx, it.Text)
+			if err != nil {
+				return fail(&it, err)
+			}
+			if skip {
+				continue
+			}
+		}
 		if err := r.exec(ctx, &it); err != nil {
 			return fail(&it, err)
 		}
