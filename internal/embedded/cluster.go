@@ -15,10 +15,10 @@ import (
 	"time"
 )
 
-// initdbArgs are the cluster settings; templateLayout names them, so that a
-// cached template made with other settings is never reused.
+// initdbArgs are the cluster settings (beside the superuser's name);
+// templateLayout names them, so that a cached template made with other
+// settings is never reused.
 var initdbArgs = []string{
-	"-U", Superuser,
 	"-A", "password", // cleartext over loopback only; works on every version
 	"-E", "UTF8",
 	"--locale=C",
@@ -70,7 +70,7 @@ func (s *Server) initCluster(ctx context.Context, binDir, dataDir string, acct a
 // superuser password, making it first if needed. It returns "" and no error
 // when there is no usable cache directory.
 func (s *Server) template(ctx context.Context, binDir string, acct account, env []string, output io.Writer) (dir, password string, err error) {
-	key, err := templateKey(binDir)
+	key, err := templateKey(binDir, s.superuser)
 	if err != nil {
 		return "", "", err
 	}
@@ -149,8 +149,9 @@ func removeStaleWork(root string) {
 }
 
 // templateKey identifies the postgres binary by path, size and mtime, so an
-// upgraded or different server gets a template of its own.
-func templateKey(binDir string) (string, error) {
+// upgraded or different server gets a template of its own, and the
+// superuser's name, which initdb fixes.
+func templateKey(binDir, superuser string) (string, error) {
 	real, err := filepath.EvalSymlinks(filepath.Join(binDir, "postgres"))
 	if err != nil {
 		return "", fmt.Errorf("embedded: %w", err)
@@ -161,6 +162,10 @@ func templateKey(binDir string) (string, error) {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n%s\n%d\n%d\n%s\n", templateLayout, real, fi.Size(), fi.ModTime().UnixNano(), strings.Join(initdbArgs, " "))
+	if superuser != Superuser {
+		// Templates of the default superuser keep the key they always had.
+		fmt.Fprintf(h, "-U %s\n", superuser)
+	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
@@ -175,7 +180,7 @@ func (s *Server) initdb(ctx context.Context, binDir, workDir, dataDir, password 
 	if err := acct.own(pwfile); err != nil {
 		return err
 	}
-	args := append([]string{"-D", dataDir, "--pwfile=" + pwfile}, initdbArgs...)
+	args := append([]string{"-D", dataDir, "--pwfile=" + pwfile, "-U", s.superuser}, initdbArgs...)
 	cmd := exec.Command(filepath.Join(binDir, "initdb"), args...)
 	cmd.Dir = workDir
 	cmd.Env = env

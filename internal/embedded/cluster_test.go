@@ -92,12 +92,15 @@ func TestTemplateKey(t *testing.T) {
 	if err := os.Symlink(a, link); err != nil {
 		t.Fatal(err)
 	}
-	ka, err := templateKey(a)
+	ka, err := templateKey(a, Superuser)
 	if err != nil {
 		t.Fatal(err)
 	}
-	kb, _ := templateKey(b)
-	kl, _ := templateKey(link)
+	kb, _ := templateKey(b, Superuser)
+	kl, _ := templateKey(link, Superuser)
+	if ks, _ := templateKey(a, "pgdrill"); ks == ka {
+		t.Error("clusters with another superuser share a template key")
+	}
 	if ka == kb {
 		t.Error("two different postgres binaries share a template key")
 	}
@@ -107,7 +110,7 @@ func TestTemplateKey(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(a, "postgres"), []byte("#!/bin/sh\n# upgraded\nexit 0\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if k, _ := templateKey(a); k == ka {
+	if k, _ := templateKey(a, Superuser); k == ka {
 		t.Error("a replaced postgres binary kept its template key")
 	}
 }

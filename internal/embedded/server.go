@@ -41,8 +41,8 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Superuser is the name of the cluster's superuser; its password is random
-// (per cluster template) and carried by URL.
+// Superuser is the default name of the cluster's superuser; its password is
+// random (per cluster template) and carried by URL.
 const Superuser = "postgres"
 
 const (
@@ -69,6 +69,10 @@ type Config struct {
 	// downloaded (when none is installed) with the bytes received so far
 	// and the total (-1 when unknown).
 	DownloadProgress func(done, total int64)
+	// Superuser is the name initdb gives the cluster's superuser; "" means
+	// Superuser ("postgres"). The drill names it otherwise so that an
+	// archive's own "postgres" role can be an ordinary stand-in.
+	Superuser string
 	// Logger, if not nil, receives the output of initdb and the server (from
 	// another goroutine, until Stop returns). The output is also kept in the
 	// temporary directory; start errors quote its tail either way.
@@ -77,6 +81,7 @@ type Config struct {
 
 // Server is a running PostgreSQL server. Call Stop when done.
 type Server struct {
+	superuser  string
 	port       uint32
 	password   string
 	binDir     string // "" when the binaries were downloaded
@@ -141,7 +146,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded: make runtime dir: %w", err)
 	}
-	s := &Server{runtimeDir: runtimeDir, logPath: filepath.Join(runtimeDir, "server.log")}
+	s := &Server{superuser: cmp.Or(cfg.Superuser, Superuser), runtimeDir: runtimeDir, logPath: filepath.Join(runtimeDir, "server.log")}
 	if !downloaded {
 		s.binDir = binDir
 	}
@@ -310,7 +315,7 @@ func (s *Server) BinDir() string { return s.binDir }
 func (s *Server) URL(dbname string) string {
 	u := url.URL{
 		Scheme:   "postgres",
-		User:     url.UserPassword(Superuser, s.password),
+		User:     url.UserPassword(s.superuser, s.password),
 		Host:     net.JoinHostPort("127.0.0.1", strconv.FormatUint(uint64(s.port), 10)),
 		Path:     "/" + dbname,
 		RawQuery: "sslmode=disable",

@@ -486,7 +486,7 @@ func orphanChild() {
 }
 
 func TestURL(t *testing.T) {
-	s := &Server{port: 5433, password: "p@ss/word"}
+	s := &Server{superuser: Superuser, port: 5433, password: "p@ss/word"}
 	want := "postgres://postgres:p%40ss%2Fword@127.0.0.1:5433/my%20db?sslmode=disable"
 	if got := s.URL("my db"); got != want {
 		t.Errorf("URL = %s, want %s", got, want)
@@ -538,4 +538,24 @@ func benchmarkColdStart(b *testing.B) {
 		}
 		b.StartTimer()
 	}
+}
+
+// Config.Superuser names the cluster's superuser, so "postgres" is free to
+// be an ordinary role (the drill creates an archive's owners as stand-ins).
+func TestSuperuserName(t *testing.T) {
+	s := startServer(t, Config{Superuser: "pgdrill_admin"})
+	conn := connect(t, s.URL("postgres"))
+	ctx := context.Background()
+	var user string
+	var super bool
+	if err := conn.QueryRow(ctx, "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user").Scan(&user, &super); err != nil {
+		t.Fatal(err)
+	}
+	if user != "pgdrill_admin" || !super {
+		t.Errorf("connected as %q (superuser %v), want pgdrill_admin, a superuser", user, super)
+	}
+	if _, err := conn.Exec(ctx, "CREATE ROLE postgres NOLOGIN"); err != nil {
+		t.Errorf("role postgres cannot be created on a cluster whose superuser is named otherwise: %v", err)
+	}
+	conn.Close(ctx)
 }
