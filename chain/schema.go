@@ -1,9 +1,15 @@
 // Package chain is the audit log's hash chain: the SQL migration that
 // installs it (schema.sql), the canonical payload and hash computed in Go
-// exactly as the SQL computes them, and a verifier that gives the same
+// exactly as the SQL computes them, and verifiers that give the same
 // answers as the SQL function audit_events_verify_chain() over rows read
-// from a live server (VerifyDB) or from COPY text taken out of an archive
-// (VerifyCopy).
+// from a live server (VerifyDB), from COPY text taken out of an archive
+// (VerifyCopy) or from the archive itself (VerifyArchive).
+//
+// The answers follow certctl's function, which pgdrill's own copies:
+// (first_break_id, first_break_pos, row_count) = (NULL, -1, N) for a clean
+// chain of N rows in ("timestamp", id) order, (id, p, p+1) for the first
+// break at 0-based position p. VerifySQL runs whichever function a database
+// holds and reports the same triple.
 package chain
 
 import (

@@ -130,9 +130,16 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
 -- look at audit_chain_head (chain.Verify does).
 --
 -- pgdrill before this version returned TABLE (text, bigint, bigint) and
--- walked every row; the signature differs, so replace rather than redefine.
-DROP FUNCTION IF EXISTS audit_events_verify_chain();
-CREATE FUNCTION audit_events_verify_chain(
+-- walked every row; CREATE OR REPLACE cannot change the result type, so
+-- drop that one first.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_proc WHERE oid = to_regprocedure('audit_events_verify_chain()') AND proretset) THEN
+        DROP FUNCTION audit_events_verify_chain();
+    END IF;
+END
+$$;
+CREATE OR REPLACE FUNCTION audit_events_verify_chain(
     OUT first_break_id text, OUT first_break_pos int, OUT row_count int)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE

@@ -230,3 +230,33 @@ func TestVerifySQLConventions(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateFromV1 runs the migration over pgdrill's v1 chain (verifier
+// RETURNS TABLE with bigints, index on id COLLATE "C"): it replaces both.
+func TestMigrateFromV1(t *testing.T) {
+	ctx := context.Background()
+	conn := newChainDB(t)
+	exec(t, conn, `DROP FUNCTION audit_events_verify_chain();
+		CREATE FUNCTION audit_events_verify_chain()
+		RETURNS TABLE (first_break_id text, first_break_pos bigint, row_count bigint)
+		LANGUAGE sql AS $$ SELECT NULL::text, NULL::bigint, count(*) FROM audit_events $$;
+		DROP INDEX audit_events_chain_order;
+		CREATE INDEX audit_events_chain_order ON audit_events ("timestamp", id COLLATE "C")`)
+	if res, err := chain.VerifySQL(ctx, conn); err != nil || res.Function.Origin != "pgdrill-v1" {
+		t.Fatalf("before: %+v, %v", res.Function, err)
+	}
+	if err := chain.Migrate(ctx, conn); err != nil {
+		t.Fatal(err)
+	}
+	res, err := chain.VerifySQL(ctx, conn)
+	if err != nil || res.Function.Origin != "pgdrill" || res.Function.Convention != "first-break" {
+		t.Fatalf("after: %+v, %v", res.Function, err)
+	}
+	var def string
+	if err := conn.QueryRow(ctx, `SELECT indexdef FROM pg_indexes WHERE indexname = 'audit_events_chain_order'`).Scan(&def); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(def, "COLLATE") {
+		t.Errorf("index still %s", def)
+	}
+}
