@@ -12,7 +12,8 @@
 #   BENCH_REMOTE_ARCHIVES="pg17-lz4" BENCH_RUNS=1 bash bench/remote.sh
 #
 # Times are the best wall time of BENCH_RUNS runs, S3 and file alternating
-# which goes first. Needs versitygw on PATH or in $(go env GOPATH)/bin
+# which goes first; "download" is one signed GET of the whole object by curl,
+# the floor for anything read from the store. Needs versitygw on PATH or in $(go env GOPATH)/bin
 # (go install github.com/versity/versitygw/cmd/versitygw@v1.8.0).
 set -euo pipefail
 
@@ -91,22 +92,28 @@ fresh_db() {
     die "cannot recreate database bench_remote"
 }
 
+# download: the whole object by one signed GET (curl), the floor for
+# reading it from the store.
+download=(curl -sSf --aws-sigv4 "aws:amz:us-east-1:s3" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"
+  -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" -o /dev/null)
+
 # compare LABEL CMD-BEFORE-ARCHIVE...: BENCH_RUNS runs of CMD on the file and
-# on the S3 object, alternating; a restore gets a fresh database each run.
-# Appends a table row.
+# on the S3 object, alternating, and of a plain download of the object; a
+# restore gets a fresh database each run. Appends a table row.
 compare() {
-  local label=$1 a=$2 i l= r= x; shift 2
+  local label=$1 a=$2 i l= r= d= x; shift 2
   local file=$BENCH_OUT/audit-$a.dump url=s3://bench/audit-$a.dump
   for ((i = 0; i < BENCH_RUNS; i++)); do
     for side in $( ((i % 2)) && echo "s3 file" || echo "file s3"); do
       [[ " $* " != *" restore "* ]] || fresh_db
       if [ "$side" = file ]; then x=$(timed "$@" "$file"); l=$(best "$l" "$x"); else x=$(timed "$@" "$url"); r=$(best "$r" "$x"); fi
     done
-    log "  $label $a run $((i + 1)): file ${l%% *} s, s3 ${r%% *} s (best so far)"
+    x=$(timed "${download[@]}" "$AWS_ENDPOINT_URL/bench/audit-$a.dump"); d=$(best "$d" "$x")
+    log "  $label $a run $((i + 1)): file ${l%% *} s, s3 ${r%% *} s, download ${d%% *} s (best so far)"
   done
-  awk -v lab="$label" -v a="$a" -v l="$l" -v r="$r" -v sz="$(stat -c %s "$file")" 'BEGIN {
-    split(l, x, " "); split(r, y, " ")
-    printf "| %s | %s | %.1f | %.2f / %.2f | %.2f / %.2f | %.2fx |\n", lab, a, sz / 1e6, x[1], x[2], y[1], y[2], (x[1] > 0 ? y[1] / x[1] : 0)
+  awk -v lab="$label" -v a="$a" -v l="$l" -v r="$r" -v d="$d" -v sz="$(stat -c %s "$file")" 'BEGIN {
+    split(l, x, " "); split(r, y, " "); split(d, z, " ")
+    printf "| %s | %s | %.1f | %.2f / %.2f | %.2f / %.2f | %.2f | %.2fx |\n", lab, a, sz / 1e6, x[1], x[2], y[1], y[2], z[1], (x[1] > 0 ? y[1] / x[1] : 0)
   }' >>"$results"
 }
 
@@ -122,8 +129,8 @@ for a in $BENCH_REMOTE_ARCHIVES; do
 done
 {
   echo
-  echo "| command | archive | MB | file wall / cpu s | S3 wall / cpu s | S3 / file |"
-  echo "|---|---|---:|---:|---:|---:|"
+  echo "| command | archive | MB | file wall / cpu s | S3 wall / cpu s | download wall s | S3 / file |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
 } >>"$results"
 for a in $BENCH_REMOTE_ARCHIVES; do
   compare "cat --all" "$a" "$pgdrill" cat --all

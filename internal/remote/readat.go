@@ -28,6 +28,7 @@ const (
 	maxRecent = 8        // chunks kept
 	chunkSize = 64 << 10 // bytes kept per chunk: a pgarchive cursor's buffer
 	maxEnds   = 64
+	maxGap    = 256 << 10 // bytes a read may skip and still continue a response
 )
 
 // ReadAt reads len(p) bytes at off, as io.ReaderAt.
@@ -102,10 +103,21 @@ func (o *Object) fromSpan(p []byte, off int64) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	want := int(min(int64(len(p)), s.end-s.pos))
+	want := int(min(int64(len(p)), s.end-off))
 	n := 0
 	err = o.retry(o.ctx, func() (int64, error) {
+		if s.body != nil && s.pos < off {
+			m, err := io.CopyN(io.Discard, s.body, off-s.pos)
+			s.pos += m
+			o.bytes.Add(m)
+			if err != nil {
+				s.body.Close()
+				s.body = nil
+				return m, err
+			}
+		}
 		if s.body == nil {
+			s.pos = max(s.pos, off) // the gap need not be fetched again
 			r, err := o.request(o.ctx, s.pos, s.end, o.etag)
 			if err != nil {
 				return 0, err
@@ -145,16 +157,22 @@ func (o *Object) take(off, want int64) (*span, error) {
 	if o.closed {
 		return nil, errors.New("read after Close")
 	}
+	// A read a little ahead of an open response (a reader skipping a
+	// chunk header or a small gap) goes on with it, dropping the gap: cheaper
+	// than a request, and the response's range keeps growing.
 	for i, s := range o.idle {
-		if s.pos == off {
+		if s.pos <= off && off < s.end && off-s.pos <= maxGap {
 			o.idle = append(o.idle[:i], o.idle[i+1:]...)
 			return s, nil
 		}
 	}
 	length := max(want, o.opts.MinRange)
-	if prev, ok := o.ends[off]; ok {
-		length = max(want, min(2*prev, o.opts.MaxRange))
-		delete(o.ends, off)
+	for end, prev := range o.ends {
+		if end <= off && off-end <= maxGap {
+			length = max(want, min(2*prev, o.opts.MaxRange))
+			delete(o.ends, end)
+			break
+		}
 	}
 	return &span{pos: off, end: min(off+length, o.size), length: length}, nil
 }
