@@ -83,8 +83,10 @@ Prints one PASS or FAIL line; a FAIL names the culprit: "archive" when the
 backup itself is broken (unreadable, truncated, or its chain already broken
 inside it), "restore" when the restored database differs from the archive or
 the restore took too long, "source" when the synthetic drill's own chain was
-broken before the dump. Exit status 0 on PASS, 1 on FAIL, 2 on bad usage,
-a missing file or an unusable database.`,
+broken before the dump. Exit status 0 on PASS, 1 on FAIL (a custom-format
+archive that is damaged or truncated is a FAIL blaming the archive), 2 on bad
+usage, a missing file, a file that is not a custom-format archive, or an
+unusable database.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 0 {
 				return usageError(errors.New("drill takes no arguments (use --archive FILE)"))
