@@ -35,6 +35,8 @@ type Block struct {
 	err     error  // sticky
 	release func() // returns a Reader's cursor
 
+	f *fileData // set instead of the above in tar and directory archives
+
 	// mu guards busy and closed, which hand the buffers between a running
 	// call and Close (see the type's comment); idle is signalled when a
 	// call ends.
@@ -101,7 +103,12 @@ func (b *Block) IsBlobs() bool { return b.typ == blockBlobs }
 // far; once the block has been read to its end it is the block's stored size.
 // On a large stream it runs up to a few MiB ahead of the data Read returned,
 // as the chunks are read ahead (readahead.go).
-func (b *Block) CompressedBytes() int64 { return b.zipped + b.s.ch.n.Load() }
+func (b *Block) CompressedBytes() int64 {
+	if b.f != nil {
+		return b.f.counted.Load()
+	}
+	return b.zipped + b.s.ch.n.Load()
+}
 
 func (b *Block) fail(err error) error {
 	if b.err == nil {
@@ -151,6 +158,9 @@ func (b *Block) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	defer b.leave()
+	if b.f != nil {
+		return b.f.Read(p)
+	}
 	if ok, err := b.current(); !ok {
 		if err == nil {
 			err = io.EOF
@@ -178,6 +188,9 @@ func (b *Block) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	defer b.leave()
+	if b.f != nil {
+		return b.f.WriteTo(w)
+	}
 	if ok, err := b.current(); !ok {
 		return 0, err
 	}
@@ -206,6 +219,9 @@ func (b *Block) NextBlob() (uint32, error) {
 		return 0, err
 	}
 	defer b.leave()
+	if b.f != nil {
+		return b.f.NextBlob()
+	}
 	if b.err != nil {
 		return 0, b.err
 	}
@@ -308,6 +324,10 @@ func (b *Block) Close() error {
 // free gives back the decompressor, the readahead and a Reader's cursor;
 // the caller holds b.mu and no call is running.
 func (b *Block) free() {
+	if b.f != nil {
+		b.f.Close()
+		return
+	}
 	b.s.stop()
 	if b.release != nil {
 		b.release()

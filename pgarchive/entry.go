@@ -74,6 +74,11 @@ type Entry struct {
 	// Offset is the block's position when DataState is DataPosSet (as the
 	// file says), or once a Reader has found it by scanning.
 	Offset int64
+	// File is the name of the entry's data file in a directory or tar
+	// archive ("3469.dat", "blobs_3489.toc"), as the TOC gives it; the
+	// file's compression suffix, if any, is not part of it. Such entries
+	// have DataState DataPosNotSet. Empty in custom archives.
+	File string
 
 	// tocOffset is where the entry starts in the file, for error messages.
 	tocOffset int64

@@ -119,8 +119,13 @@ const (
 	blockBlobs = 3 // a run of large objects
 )
 
-// FormatCustom is the header's format code for custom archives.
-const FormatCustom = 1
+// The header's format codes. A directory archive's toc.dat holds
+// FormatTar, as pg_dump writes it; a Reader reports FormatDirectory.
+const (
+	FormatCustom    = 1
+	FormatTar       = 3
+	FormatDirectory = 5
+)
 
 // Limits on what a file may claim. They are far above anything pg_dump
 // writes and keep a hostile file from asking for absurd work.

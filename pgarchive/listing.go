@@ -146,9 +146,9 @@ func formatName(f int) string {
 	switch f {
 	case FormatCustom:
 		return "CUSTOM"
-	case 3:
+	case FormatTar:
 		return "TAR"
-	case 5:
+	case FormatDirectory:
 		return "DIRECTORY"
 	}
 	return "UNKNOWN"

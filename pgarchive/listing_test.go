@@ -24,7 +24,7 @@ func mustLoad(t testing.TB, name string) *time.Location {
 // TestListingMatchesGoldens: every fixture's listing equals what pg_restore
 // 17 printed under TZ=UTC, plain and verbose.
 func TestListingMatchesGoldens(t *testing.T) {
-	for _, name := range fixtures(t) {
+	for _, name := range append(fixtures(t), dirFixtures(t)...) {
 		for _, verbose := range []bool{false, true} {
 			golden := strings.TrimSuffix(name, ".dump") + ".list"
 			if verbose {

@@ -24,19 +24,39 @@ type Reader struct {
 	found   map[int]int64 // block offsets found by scanning, for archives without offsets
 	scanPos int64         // where the next scan resumes
 	scanErr error
+
+	files fileSet // the data files of a tar or directory archive; nil for custom
+}
+
+// fileSet is where a tar or directory archive keeps its data files.
+type fileSet interface {
+	dataFile(e *Entry) (dataFile, error) // a TABLE DATA entry's file
+	blobs(e *Entry) (blobSource, error)  // a BLOBS entry's large objects
+}
+
+func newFileReader(h Header, entries []*Entry, files fileSet) *Reader {
+	r := &Reader{Header: h, Entries: entries, byID: make(map[int]*Entry, len(entries)), files: files}
+	for _, e := range entries {
+		r.byID[e.DumpID] = e
+	}
+	return r
 }
 
 const tocBuf = 16 << 10
 
 // NewReader reads the header and TOC of the archive in ra, which is size
-// bytes long.
+// bytes long: a custom archive, or a tar archive (pg_dump -Ft), told apart
+// by the tar header's magic.
 func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
+	if isTarAt(ra, size) {
+		return newTarReader(ra, size)
+	}
 	// The header and TOC go through a buffer of their own, smaller than a
 	// block cursor's: over a remote object (internal/remote) each fill can
 	// be a request, and most TOCs fit in one 16 KiB range.
 	c := &cursor{ra: ra, size: size, intSize: 4, offSize: 8,
 		br: bufio.NewReaderSize(io.NewSectionReader(ra, 0, size), tocBuf)}
-	h, err := readHeader(c)
+	h, err := readHeader(c, FormatCustom)
 	if err != nil {
 		return nil, wrap(err, nil, -1)
 	}
@@ -59,13 +79,14 @@ func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
 	return r, nil
 }
 
-// ReadCloser is a Reader over a file it closes.
+// ReadCloser is a Reader over a file or directory it closes.
 type ReadCloser struct {
 	*Reader
-	f *os.File
+	c io.Closer
 }
 
-// Open opens the archive file name.
+// Open opens the archive name: a custom or tar archive file, or the
+// directory of a directory archive (pg_dump -Fd).
 func Open(name string) (*ReadCloser, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -76,21 +97,27 @@ func Open(name string) (*ReadCloser, error) {
 		f.Close()
 		return nil, err
 	}
+	if fi.IsDir() {
+		f.Close()
+		return openDir(name)
+	}
 	r, err := NewReader(f, fi.Size())
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &ReadCloser{Reader: r, f: f}, nil
+	return &ReadCloser{Reader: r, c: f}, nil
 }
 
-// Close closes the file.
-func (rc *ReadCloser) Close() error { return rc.f.Close() }
+// Close closes the file or directory.
+func (rc *ReadCloser) Close() error { return rc.c.Close() }
 
-// Size is the archive's size in bytes.
+// Size is the archive's size in bytes; for a directory archive, the size of
+// toc.dat and the table data files.
 func (r *Reader) Size() int64 { return r.size }
 
-// DataStart is the offset of the first byte after the TOC.
+// DataStart is the offset of the first byte after the TOC (in toc.dat, for
+// tar and directory archives).
 func (r *Reader) DataStart() int64 { return r.dataStart }
 
 // Entry returns the entry with the given dump ID, or nil.
@@ -100,6 +127,9 @@ func (r *Reader) Entry(dumpID int) *Entry { return r.byID[dumpID] }
 func (r *Reader) Open(e *Entry) (*Block, error) {
 	if e.DataState == DataNone {
 		return nil, wrap(ErrNoData, e, -1)
+	}
+	if r.files != nil {
+		return r.openFile(e)
 	}
 	off, err := r.blockOffset(e)
 	if err != nil {
@@ -167,4 +197,20 @@ func (r *Reader) blockOffset(e *Entry) (int64, error) {
 			return off, nil
 		}
 	}
+}
+
+// openFile opens the data of entry e of a tar or directory archive.
+func (r *Reader) openFile(e *Entry) (*Block, error) {
+	if e.Desc == "BLOBS" {
+		bs, err := r.files.blobs(e)
+		if err != nil {
+			return nil, wrap(err, e, -1)
+		}
+		return newFileBlock(e, dataFile{}, bs)
+	}
+	df, err := r.files.dataFile(e)
+	if err != nil {
+		return nil, wrap(err, e, -1)
+	}
+	return newFileBlock(e, df, nil)
 }

@@ -11,19 +11,33 @@ import (
 	"testing"
 )
 
-// fixtures lists the real archives under testdata/ made by pg_dump 15 and 17.
+// fixtures lists the real single-file archives under testdata/ made by
+// pg_dump 15 and 17: custom (*.dump) and tar (*.tar).
 func fixtures(t testing.TB) []string {
+	t.Helper()
+	return globFixtures(t, "*.dump", "*.tar")
+}
+
+// dirFixtures lists the real directory archives (*.dir).
+func dirFixtures(t testing.TB) []string {
+	t.Helper()
+	return globFixtures(t, "*.dir")
+}
+
+func globFixtures(t testing.TB, patterns ...string) []string {
 	t.Helper()
 	var names []string
 	for _, dir := range []string{"pg15", "pg17"} {
-		m, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*.dump"))
-		if err != nil {
-			t.Fatal(err)
+		for _, p := range patterns {
+			m, err := filepath.Glob(filepath.Join("..", "testdata", dir, p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, m...)
 		}
-		names = append(names, m...)
 	}
 	if len(names) == 0 {
-		t.Fatal("no fixtures under testdata/pg15 and testdata/pg17")
+		t.Fatalf("no %v fixtures under testdata/pg15 and testdata/pg17", patterns)
 	}
 	return names
 }
@@ -56,7 +70,7 @@ func copyRows(t testing.TB, data []byte) []byte {
 }
 
 func TestReaderMatchesGoldenCopyText(t *testing.T) {
-	for _, name := range fixtures(t) {
+	for _, name := range append(fixtures(t), dirFixtures(t)...) {
 		t.Run(filepath.Base(filepath.Dir(name))+"/"+filepath.Base(name), func(t *testing.T) {
 			rc, err := Open(name)
 			if err != nil {

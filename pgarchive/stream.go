@@ -7,7 +7,7 @@ import (
 
 // Stream reads an archive from a plain io.Reader, such as a pipe, in one
 // pass: the header and TOC first, then each data block in file order, the
-// way pg_restore reads standard input.
+// way pg_restore reads standard input. It reads custom and tar archives.
 type Stream struct {
 	Header  Header
 	Entries []*Entry
@@ -17,12 +17,18 @@ type Stream struct {
 	seen map[int]bool // dump IDs whose block went by
 	cur  *Block
 	err  error
+
+	tar   *tarStream        // set for a tar archive
+	files map[string]*Entry // tar: data entries by file name, made on first use
 }
 
 // NewStream reads the header and TOC from r.
 func NewStream(r io.Reader) (*Stream, error) {
 	c := newStreamCursor(r)
-	h, err := readHeader(c)
+	if isTarStream(c) {
+		return newTarStream(c)
+	}
+	h, err := readHeader(c, FormatCustom)
 	if err != nil {
 		return nil, wrap(err, nil, -1)
 	}
@@ -43,6 +49,9 @@ func NewStream(r io.Reader) (*Stream, error) {
 func (s *Stream) Next() (*Block, error) {
 	if s.err != nil {
 		return nil, s.err
+	}
+	if s.tar != nil {
+		return s.nextTar()
 	}
 	if s.cur != nil {
 		err := s.cur.skipRest()

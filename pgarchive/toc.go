@@ -12,8 +12,10 @@ import (
 const minEntryBytes = 17*5 + 9
 
 // readHeader reads the header and the TOC count, and sets the cursor's int
-// and offset sizes.
-func readHeader(c *cursor) (Header, error) {
+// and offset sizes. format is the code the header must hold: FormatCustom
+// for a custom archive, FormatTar for the toc.dat of a tar or directory
+// archive (pg_dump writes the tar code into a directory's toc.dat too).
+func readHeader(c *cursor, format int) (Header, error) {
 	var h Header
 	magic := make([]byte, len(Magic))
 	if err := c.readFull(magic); err != nil {
@@ -53,8 +55,11 @@ func readHeader(c *cursor) (Header, error) {
 	if b, err = c.readByte(); err != nil {
 		return h, err
 	}
-	if b != FormatCustom {
-		return h, c.fail(off, fmt.Errorf("%w: archive format %d is not custom (1)", ErrNotArchive, b))
+	if int(b) != format {
+		if format == FormatCustom {
+			return h, c.fail(off, fmt.Errorf("%w: archive format %d is not custom (1)", ErrNotArchive, b))
+		}
+		return h, c.fail(off, fmt.Errorf("%w: toc.dat holds archive format %d, not tar (3)", ErrNotArchive, b))
 	}
 	h.Format = int(b)
 
@@ -117,7 +122,7 @@ func readTOC(c *cursor, h *Header) ([]*Entry, error) {
 	entries := make([]*Entry, 0, min(h.TOCCount, 4096))
 	seen := make(map[int]bool, min(h.TOCCount, 4096))
 	for i := 0; i < h.TOCCount; i++ {
-		e, err := readEntry(c, h.Version)
+		e, err := readEntry(c, h.Version, h.Format)
 		if err != nil {
 			if e != nil && e.DumpID > 0 {
 				return nil, wrap(err, e, -1)
@@ -141,7 +146,7 @@ func readTOC(c *cursor, h *Header) ([]*Entry, error) {
 
 // readEntry reads one TOC entry. On error the partly read entry is returned
 // too, so the message can name it once its ID is known.
-func readEntry(c *cursor, v Version) (*Entry, error) {
+func readEntry(c *cursor, v Version, format int) (*Entry, error) {
 	e := &Entry{tocOffset: c.pos}
 	id, err := c.readCount("dump ID", 1, 1<<31-1)
 	if err != nil {
@@ -212,6 +217,11 @@ func readEntry(c *cursor, v Version) (*Entry, error) {
 			break
 		}
 		e.Dependencies = append(e.Dependencies, int(d))
+	}
+	if format != FormatCustom {
+		// Tar and directory archives name the entry's data file
+		// instead; "" when it has none.
+		return e, readFileName(c, e)
 	}
 	if e.DataState, e.Offset, err = c.readOffset(); err != nil {
 		return e, err

@@ -8,7 +8,16 @@
 # both pg_dump versions, writes goldens with pg_restore 17, and removes the
 # server again. Everything it generates under pg15/ and pg17/ is rewritten
 # from scratch, so running it twice is safe. Tests never run this script.
+#
+# `gen.sh dirtar` remakes only the directory (-Fd, *.dir/) and tar (-Ft,
+# *.tar) archives and their goldens, leaving the custom archives as they are.
 set -euo pipefail
+
+only=${1:-all}
+case $only in
+  all | dirtar) ;;
+  *) echo "usage: gen.sh [dirtar]" >&2; exit 2 ;;
+esac
 
 here=$(cd "$(dirname "$0")" && pwd)
 PG15_BIN=${PG15_BIN:-/usr/lib/postgresql/15/bin}
@@ -75,11 +84,12 @@ psql15 -d postgres -c 'CREATE DATABASE "full" TEMPLATE template0' \
   -c 'CREATE DATABASE empty TEMPLATE template0'
 PGCLIENTENCODING=UTF8 psql15 -d full -f "$here/schema/full.sql" >/dev/null
 
-rm -rf "$here/pg15" "$here/pg17"
-mkdir -p "$here/pg15" "$here/pg17"
-
 dump15() { PGTZ=UTC "$PG15_BIN/pg_dump" "$@"; }
 dump17() { PGTZ=UTC "$PG17" pg_dump "$@"; }
+
+if [ "$only" = all ]; then
+rm -rf "$here/pg15" "$here/pg17"
+mkdir -p "$here/pg15" "$here/pg17"
 
 # Format 1.14 from pg_dump 15.
 dump15 -Fc -Z0 -d full -f "$here/pg15/full-none.dump"
@@ -97,6 +107,23 @@ dump17 -Fc -Z zstd -d full | cat >"$here/pg17/full-zstd-pipe.dump"
 PGTZ=Europe/Paris "$PG17" pg_dump -Fc -d full -t public.events -f "$here/pg17/tz-paris.dump"
 PGTZ=Asia/Kolkata "$PG17" pg_dump -Fc -d full -t public.events -f "$here/pg17/tz-kolkata.dump"
 dump17 -Fc -d empty -f "$here/pg17/empty.dump"
+fi
+
+# Directory (-Fd) and tar (-Ft) archives of the same database. pg_dump 15
+# compresses directory files with gzip only; tar members are never
+# compressed. A tar written to a pipe is the same bytes as one written to a
+# file, so one tar per version is enough; full-j2.dir was written by two
+# pg_dump workers.
+rm -rf "$here"/pg15/*.dir* "$here"/pg15/*.tar* "$here"/pg17/*.dir* "$here"/pg17/*.tar*
+dump15 -Fd -Z0 -d full -f "$here/pg15/full-none.dir"
+dump15 -Fd -d full -f "$here/pg15/full-gzip.dir"
+dump15 -Ft -d full -f "$here/pg15/full.tar"
+dump17 -Fd -Z none -d full -f "$here/pg17/full-none.dir"
+dump17 -Fd -d full -f "$here/pg17/full-gzip.dir"
+dump17 -Fd -Z lz4 -d full -f "$here/pg17/full-lz4.dir"
+dump17 -Fd -Z zstd -d full -f "$here/pg17/full-zstd.dir"
+dump17 -Fd -j 2 -Z zstd -d full -f "$here/pg17/full-j2.dir"
+dump17 -Ft -d full | cat >"$here/pg17/full.tar"
 
 # pct NAME: the file-name form of a namespace or tag: every byte outside
 # [A-Za-z0-9._ -] becomes %XX (upper-case hex).
@@ -136,6 +163,7 @@ table_data_oids() {
 
 goldens() {
   local archive=$1 db=$2 base=${1%.dump}
+  case $archive in *.dir | *.tar) base=$archive ;; esac
   restore17 -l "$archive" >"$base.list"
   restore17 -l -v "$archive" >"$base.verbose.list"
   local oids
@@ -158,6 +186,7 @@ goldens() {
   done
 }
 
+if [ "$only" = all ]; then
 for a in "$here"/pg15/*.dump "$here"/pg17/*.dump; do
   case $(basename "$a") in
     empty.dump) goldens "$a" empty ;;
@@ -172,6 +201,10 @@ for v in pg15 pg17; do
     sed -E 's/^\\(un)?restrict [A-Za-z0-9]+$/\\\1restrict RESTRICT_KEY/' \
       >"$here/$v/full-gzip.sql"
 done
+fi
+for a in "$here"/pg15/*.dir "$here"/pg15/*.tar "$here"/pg17/*.dir "$here"/pg17/*.tar; do
+  goldens "$a" full
+done
 
 # Self-checks. Every archive must list under pg_restore 17, 1.14 ones also
 # under pg_restore 15; the COPY goldens of every UTC archive must agree with
@@ -179,11 +212,11 @@ done
 for a in "$here"/pg15/*.dump "$here"/pg17/*.dump; do
   restore17 -l "$a" >/dev/null
 done
-for a in "$here"/pg15/*.dump; do
+for a in "$here"/pg15/*.dump "$here"/pg15/*.dir "$here"/pg15/*.tar; do
   TZ=UTC "$PG15_BIN/pg_restore" -l "$a" >/dev/null
 done
 ref="$here/pg17/full-none.copy"
-for d in "$here"/pg15/full-*.copy "$here"/pg17/full-*.copy; do
+for d in "$here"/pg15/full*.copy "$here"/pg17/full*.copy; do
   diff -r "$ref" "$d" >/dev/null || { echo "gen.sh: $d differs from $ref" >&2; exit 1; }
 done
 while read -r oid; do
