@@ -133,7 +133,7 @@ func (d *dirFiles) find(name string) (dataFile, error) {
 			f.Close()
 			return dataFile{}, err
 		}
-		return dataFile{name: name + suf, r: f, c: f, off: -1}, nil
+		return dataFile{name: name + suf, alg: fileCompression(name + suf), r: f, c: f, off: -1}, nil
 	}
 	return dataFile{}, fmt.Errorf("no file %s in the archive directory: %w", name, fs.ErrNotExist)
 }

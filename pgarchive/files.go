@@ -110,6 +110,7 @@ func blobOID(name string) uint32 {
 // dataFile is one opened data file: its bytes as stored, and its name.
 type dataFile struct {
 	name string // as found, with any compression suffix
+	alg  Compression
 	r    io.Reader
 	c    io.Closer // nil when there is nothing to close
 	off  int64     // position of the first byte in the archive file, or -1
@@ -172,7 +173,7 @@ func (f *fileData) start(df dataFile) error {
 	f.br = fileBufs.Get().(*bufio.Reader)
 	f.count = countReader{r: df.r, n: &f.counted}
 	f.br.Reset(&f.count)
-	alg := fileCompression(df.name)
+	alg := df.alg
 	var err error
 	if alg == CompressionGzip {
 		f.dec, err = openGzip(f.br)

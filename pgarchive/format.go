@@ -66,6 +66,20 @@ func (c Compression) String() string {
 	return fmt.Sprintf("compression(%d)", uint8(c))
 }
 
+// FormatName names the archive's format as pg_dump's -F option does:
+// "custom", "tar" or "directory".
+func (h Header) FormatName() string {
+	switch h.Format {
+	case FormatCustom:
+		return "custom"
+	case FormatTar:
+		return "tar"
+	case FormatDirectory:
+		return "directory"
+	}
+	return fmt.Sprintf("format(%d)", h.Format)
+}
+
 // Section is the part of a restore an entry belongs to.
 type Section int
 

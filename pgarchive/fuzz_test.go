@@ -295,6 +295,16 @@ func fuzzSeeds(t testing.TB) map[string][]byte {
 	}
 	seeds["many-tables-40"] = manyTables(t, 40)
 	unsafe := regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+	// Tar archives (pg_dump -Ft): the fixture cut in toc.dat, and every
+	// damaged one of TestTarHostile.
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "pg17", "full.tar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds["cut-pg17-full.tar-toc"] = raw[:4096]
+	for _, c := range tarHostileCases(t) {
+		seeds["hostile-tar-"+strings.Trim(unsafe.ReplaceAllString(c.name, "-"), "-")] = c.raw
+	}
 	for _, c := range hostileCases(t) {
 		seeds["hostile-"+strings.Trim(unsafe.ReplaceAllString(c.name, "-"), "-")] = c.raw
 	}

@@ -221,6 +221,11 @@ func readAll(raw []byte) error {
 	if err != nil {
 		return err
 	}
+	return readBlocks(r)
+}
+
+// readBlocks reads every block of r.
+func readBlocks(r *Reader) error {
 	for _, e := range r.Entries {
 		if e.DataState == DataNone {
 			continue

@@ -14,7 +14,8 @@ import (
 // TOC order ("3469.dat"), each BLOBS entry's large objects ("blob_OID.dat")
 // followed by their list ("blobs_ID.toc", before 1.16 "blobs.toc"), and a
 // restore.sql script, which readers pass over. Members are never
-// compressed. pg_restore finds the members by walking the headers; so does
+// compressed (pg_dump refuses -Z with -Ft), and are read as plain text
+// whatever their names. pg_restore finds the members by walking the headers; so does
 // this file, on a ReaderAt once (tarFiles) or in one pass on a stream
 // (tarStream).
 
@@ -265,10 +266,8 @@ func (t *tarFiles) dataFile(e *Entry) (dataFile, error) {
 	if err := t.scan(); err != nil {
 		return dataFile{}, err
 	}
-	for _, suf := range discoverSuffixes {
-		if h, ok := t.members[e.File+suf]; ok {
-			return dataFile{name: h.name, r: io.NewSectionReader(t.ra, h.dataOff(), h.size), off: h.dataOff()}, nil
-		}
+	if h, ok := t.members[e.File]; ok {
+		return dataFile{name: h.name, r: io.NewSectionReader(t.ra, h.dataOff(), h.size), off: h.dataOff()}, nil
 	}
 	return dataFile{}, fmt.Errorf("no member %s in the tar archive: %w", e.File, io.ErrUnexpectedEOF)
 }
@@ -519,24 +518,15 @@ func (s *Stream) nextTar() (*Block, error) {
 
 // byFile finds the data entry whose file a member holds.
 func (s *Stream) byFile(name string) *Entry {
-	for _, suf := range discoverSuffixes {
-		base, ok := strings.CutSuffix(name, suf)
-		if !ok || base == "" {
-			continue
-		}
-		if s.files == nil {
-			s.files = make(map[string]*Entry)
-			for _, e := range s.Entries {
-				if e.File != "" && e.Desc != "BLOBS" {
-					s.files[e.File] = e
-				}
+	if s.files == nil {
+		s.files = make(map[string]*Entry)
+		for _, e := range s.Entries {
+			if e.File != "" && e.Desc != "BLOBS" {
+				s.files[e.File] = e
 			}
 		}
-		if e := s.files[base]; e != nil {
-			return e
-		}
 	}
-	return nil
+	return s.files[name]
 }
 
 // tarStreamBlobs reads one BLOBS entry's large objects from a tar stream,

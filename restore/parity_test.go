@@ -36,6 +36,10 @@ func parityCases() []parityCase {
 		"pg15/full-none.dump", "pg15/full-gzip.dump", "pg15/full-gzip-pipe.dump",
 		"pg17/full-none.dump", "pg17/full-gzip.dump", "pg17/full-lz4.dump", "pg17/full-zstd.dump",
 		"pg17/full-zstd-pipe.dump", "pg17/tz-paris.dump", "pg17/empty.dump",
+		// Directory (-Fd) and tar (-Ft) archives.
+		"pg15/full-none.dir", "pg15/full-gzip.dir", "pg15/full.tar",
+		"pg17/full-none.dir", "pg17/full-gzip.dir", "pg17/full-lz4.dir", "pg17/full-zstd.dir",
+		"pg17/full-j2.dir", "pg17/full.tar",
 	} {
 		cases = append(cases, parityCase{name: "default", fixture: f})
 	}
@@ -72,6 +76,17 @@ func parityCases() []parityCase {
 			opts: Options{Indexes: []string{"events_ts_noted"}, Tables: []string{"events"}}},
 		parityCase{name: "stdin", fixture: "pg17/full-zstd-pipe.dump", stream: true},
 		parityCase{name: "stdin", fixture: "pg15/full-gzip.dump", stream: true},
+		parityCase{name: "stdin", fixture: "pg17/full.tar", stream: true},
+		parityCase{name: "stdin", fixture: "pg15/full.tar", stream: true},
+		parityCase{name: "jobs2", fixture: "pg17/full-zstd.dir", args: []string{"-j", "2"}, opts: Options{Jobs: 2}},
+		// pg_restore refuses -j on a tar archive; pgdrill reads its
+		// members with random access, so -j 2 must end as a serial
+		// pg_restore does.
+		parityCase{name: "jobs2-tar", fixture: "pg17/full.tar", opts: Options{Jobs: 2}},
+		parityCase{name: "table", fixture: "pg17/full-lz4.dir", args: []string{"-t", "events", "-t", "used_seq"},
+			opts: Options{Tables: []string{"events", "used_seq"}}},
+		parityCase{name: "data-only", fixture: "pg15/full-gzip.dir", args: []string{"-a"}, opts: Options{DataOnly: true},
+			pre: []string{"-s"}, preOpts: Options{SchemaOnly: true}},
 		parityCase{name: "use-list", fixture: "pg17/full-gzip.dump", list: func(t *testing.T) string {
 			// Leave out one table's data and every ACL, and put the
 			// post-data entries first: later entries then fail.

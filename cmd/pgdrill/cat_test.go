@@ -74,21 +74,29 @@ func copyGoldenName(ns, tag string) string {
 	return b.String() + ".copy"
 }
 
+// tableData is the TABLE DATA entries of archive name.
+func tableData(t *testing.T, name string) []*pgarchive.Entry {
+	t.Helper()
+	rc, err := pgarchive.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var out []*pgarchive.Entry
+	for _, e := range rc.Entries {
+		if e.Desc == "TABLE DATA" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // TestCatMatchesPgRestore: every table of every fixture, named with SQL
 // quoting, prints byte for byte what pg_restore -a prints between the COPY
 // line and \., from the file and from standard input.
 func TestCatMatchesPgRestore(t *testing.T) {
 	for _, name := range archiveFixtures(t) {
-		rc, err := pgarchive.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		entries := rc.Entries
-		rc.Close()
-		for _, e := range entries {
-			if e.Desc != "TABLE DATA" {
-				continue
-			}
+		for _, e := range tableData(t, name) {
 			want, err := os.ReadFile(filepath.Join(strings.TrimSuffix(name, ".dump")+".copy", copyGoldenName(e.Namespace.String, e.Tag)))
 			if err != nil {
 				t.Fatal(err)

@@ -36,13 +36,16 @@ func runArchiveCmd(t *testing.T, stdin io.Reader, args ...string) (code int, std
 	return exitUsage, out.String(), errOut.String()
 }
 
+// archiveFixtures are the single-file archives, custom and tar, which read
+// from a file and from standard input alike.
 func archiveFixtures(t *testing.T) []string {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join("..", "..", "testdata", "pg1[57]", "*.dump"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no fixtures: %v", err)
+	tars, terr := filepath.Glob(filepath.Join("..", "..", "testdata", "pg1[57]", "*.tar"))
+	if err != nil || terr != nil || len(names) == 0 || len(tars) == 0 {
+		t.Fatalf("no fixtures: %v %v", err, terr)
 	}
-	return names
+	return append(names, tars...)
 }
 
 func openFile(t *testing.T, name string) *os.File {

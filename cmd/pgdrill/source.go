@@ -84,6 +84,9 @@ func openSource(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 	if wantsRemote(cmd, name) {
 		return openRemote(ctx, cmd, name, o)
 	}
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return openDirectory(name)
+	}
 	ra, size, closer, err := openRandomAccess(ctx, name)
 	if err != nil {
 		return nil, usageError(err)
@@ -113,17 +116,22 @@ func openRandomAccess(_ context.Context, name string) (io.ReaderAt, int64, io.Cl
 	}
 	if fi.IsDir() {
 		f.Close()
-		return nil, 0, nil, directoryError(name)
+		return nil, 0, nil, fmt.Errorf("%s is a directory, not an archive", name)
 	}
 	return f, fi.Size(), f, nil
 }
 
-// directoryError describes a directory given as an archive.
-func directoryError(name string) error {
-	if _, err := os.Stat(filepath.Join(name, "toc.dat")); err == nil {
-		return fmt.Errorf("%s is a directory-format dump (pg_dump -Fd), which pgdrill does not read yet: restore it with pg_restore -d DBNAME %s, or dump again with pg_dump -Fc", name, name)
+// openDirectory opens a directory-format dump (pg_dump -Fd).
+func openDirectory(name string) (*archiveSource, error) {
+	if m, _ := filepath.Glob(filepath.Join(name, "toc.dat*")); len(m) == 0 {
+		return nil, usageError(fmt.Errorf("%s is a directory without toc.dat, not a directory-format dump (pg_dump -Fd)", name))
 	}
-	return fmt.Errorf("%s is a directory, not an archive", name)
+	rc, err := pgarchive.Open(name)
+	if err != nil {
+		return nil, usageError(err) // it names the directory
+	}
+	return &archiveSource{name: name, header: rc.Header, entries: rc.Entries,
+		size: rc.Size(), toc: rc.DataStart(), reader: rc.Reader, closer: rc}, nil
 }
 
 // newRandomSource reads the header and TOC of the archive in ra.
@@ -219,14 +227,14 @@ func (c ctxReader) Read(p []byte) (int, error) {
 }
 
 // otherFormat recognises, from an input's first bytes, dumps that are not
-// custom-format archives, and says what they are and what to do; nil when
-// it does not recognise them.
+// custom- or tar-format archives, and says what they are and what to do;
+// nil when it does not recognise them.
 func otherFormat(name string, head []byte) error {
 	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	switch {
 	case len(head) >= 262 && bytes.Equal(head[257:262], []byte("ustar")):
 		if bytes.HasPrefix(head, []byte("toc.dat\x00")) {
-			return fmt.Errorf("%s is a tar-format dump (pg_dump -Ft), which pgdrill does not read yet: restore it with pg_restore -d DBNAME, or dump again with pg_dump -Fc", name)
+			return nil // a tar-format dump (pg_dump -Ft): pgarchive reads it
 		}
 		return fmt.Errorf("%s is a tar file but not a pg_dump tar-format dump (it does not start with toc.dat)", name)
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):

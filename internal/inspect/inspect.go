@@ -70,6 +70,7 @@ type Report struct {
 // Summary describes the archive as a whole.
 type Summary struct {
 	Size          int64     `json:"size,omitempty"`
+	Format        string    `json:"format"` // custom, tar or directory
 	Version       string    `json:"version"`
 	Compression   string    `json:"compression"`
 	Created       time.Time `json:"created"` // as pg_restore reads the header
@@ -178,6 +179,7 @@ func Archive(h pgarchive.Header, entries []*pgarchive.Entry, blocks Blocks, opts
 	}
 	r := &Report{Archive: Summary{
 		Size:        opts.Size,
+		Format:      h.FormatName(),
 		Version:     h.Version.String(),
 		Compression: h.Compression.String(),
 		Created:     h.Created.Time(loc),

@@ -19,7 +19,7 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 	} else {
 		field("archive", "%s", name)
 	}
-	field("format", "custom %s, compression %s", a.Version, a.Compression)
+	field("format", "%s %s, compression %s", a.Format, a.Version, a.Compression)
 	field("created", "%s", a.Created.Format("2006-01-02 15:04:05 MST"))
 	field("database", "%s", a.DBName)
 	if a.ServerVersion != nil {
