@@ -83,54 +83,11 @@ type Summary struct {
 // at the end, as pg_dump does.
 func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Summary, error) {
 	start := time.Now()
-	if opts.SchemaOnly && opts.DataOnly {
-		return Summary{}, errors.New("dump: schema-only and data-only cannot be used together")
-	}
-	if err := compileSelection(&opts); err != nil {
-		return Summary{}, err
-	}
-	if opts.Format == (pgarchive.Version{}) {
-		opts.Format = pgarchive.V1_14
-		if opts.Compression == pgarchive.CompressionLZ4 || opts.Compression == pgarchive.CompressionZstd {
-			opts.Format = pgarchive.V1_16
-		}
-	}
-	cfg, err := pgx.ParseConfig(connString)
-	if err != nil {
-		return Summary{}, fmt.Errorf("dump: connection string: %w", err)
-	}
-	conn, err := pgx.ConnectConfig(ctx, cfg)
-	if err != nil {
-		return Summary{}, fmt.Errorf("dump: connect: %w", err)
-	}
-	defer conn.Close(context.WithoutCancel(ctx))
-
-	d := &dumper{ctx: ctx, conn: conn, opts: opts, byCat: map[catKey]*object{},
-		preBound: &object{boundary: true}, postBound: &object{boundary: true}}
-	if err := d.setup(); err != nil {
-		return Summary{}, err
-	}
-	defer d.tx.Rollback(context.WithoutCancel(ctx))
-	if err := d.collect(); err != nil {
-		return Summary{}, err
-	}
-	sorted, err := sortObjects(d.objs)
+	d, entries, h, err := prepare(ctx, connString, &opts, start)
 	if err != nil {
 		return Summary{}, err
 	}
-	entries := d.entries(sorted)
-
-	h := pgarchive.Header{
-		Version:       opts.Format,
-		Compression:   opts.Compression,
-		Created:       createTime(start), // pg_dump records when it began
-		DBName:        d.dbname,
-		ServerVersion: pgarchive.Str(d.serverVersion),
-		DumpVersion:   pgarchive.Str(DumperVersion),
-	}
-	if opts.Format.Less(pgarchive.V1_15) && opts.Compression == pgarchive.CompressionGzip && opts.Level > 0 {
-		h.Level = opts.Level
-	}
+	defer d.close()
 	aw := pgarchive.NewWriter(w, h)
 	if opts.Level > 0 {
 		if err := aw.SetLevel(opts.Level); err != nil {
@@ -155,6 +112,70 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	return sum, nil
 }
 
+// prepare connects, takes the snapshot, reads the catalog and builds the
+// TOC entries and header of a dump of any format. The caller closes d.
+func prepare(ctx context.Context, connString string, opts *Options, start time.Time) (*dumper, []tocEntry, pgarchive.Header, error) {
+	var h pgarchive.Header
+	if opts.SchemaOnly && opts.DataOnly {
+		return nil, nil, h, errors.New("dump: schema-only and data-only cannot be used together")
+	}
+	if err := compileSelection(opts); err != nil {
+		return nil, nil, h, err
+	}
+	if opts.Format == (pgarchive.Version{}) {
+		opts.Format = pgarchive.V1_14
+		if opts.Compression == pgarchive.CompressionLZ4 || opts.Compression == pgarchive.CompressionZstd {
+			opts.Format = pgarchive.V1_16
+		}
+	}
+	cfg, err := pgx.ParseConfig(connString)
+	if err != nil {
+		return nil, nil, h, fmt.Errorf("dump: connection string: %w", err)
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, nil, h, fmt.Errorf("dump: connect: %w", err)
+	}
+	d := &dumper{ctx: ctx, conn: conn, cfg: cfg, opts: *opts, byCat: map[catKey]*object{},
+		preBound: &object{boundary: true}, postBound: &object{boundary: true}}
+	fail := func(err error) (*dumper, []tocEntry, pgarchive.Header, error) {
+		d.close()
+		return nil, nil, h, err
+	}
+	if err := d.setup(); err != nil {
+		return fail(err)
+	}
+	if err := d.collect(); err != nil {
+		return fail(err)
+	}
+	sorted, err := sortObjects(d.objs)
+	if err != nil {
+		return fail(err)
+	}
+	entries := d.entries(sorted)
+	h = pgarchive.Header{
+		Version:       opts.Format,
+		Compression:   opts.Compression,
+		Created:       createTime(start), // pg_dump records when it began
+		DBName:        d.dbname,
+		ServerVersion: pgarchive.Str(d.serverVersion),
+		DumpVersion:   pgarchive.Str(DumperVersion),
+	}
+	if opts.Format.Less(pgarchive.V1_15) && opts.Compression == pgarchive.CompressionGzip && opts.Level > 0 {
+		h.Level = opts.Level
+	}
+	return d, entries, h, nil
+}
+
+// close ends the snapshot and the connection.
+func (d *dumper) close() {
+	ctx := context.WithoutCancel(d.ctx)
+	if d.tx != nil {
+		d.tx.Rollback(ctx)
+	}
+	d.conn.Close(ctx)
+}
+
 // createTime is t as the struct tm fields pg_dump stores: local wall-clock
 // time, with isdst telling whether summer time is in effect.
 func createTime(t time.Time) pgarchive.CreateTime {
@@ -170,12 +191,14 @@ func createTime(t time.Time) pgarchive.CreateTime {
 type dumper struct {
 	ctx  context.Context
 	conn *pgx.Conn
+	cfg  *pgx.ConnConfig // for the workers of a parallel dump
 	tx   pgx.Tx
 	opts Options
 	q    quoter
 
 	dbname, serverVersion string
 	serverNum             int
+	settings              []string // the session settings, which workers repeat
 	encoding              string
 
 	objs  []*object
@@ -219,7 +242,7 @@ func (d *dumper) setup() error {
 			return fmt.Errorf("dump: read database encoding: %w", err)
 		}
 	}
-	stmts := []string{
+	d.settings = []string{
 		"SELECT pg_catalog.set_config('search_path', '', false)",
 		"SET client_encoding TO " + literal(enc),
 		"SET DATESTYLE = ISO",
@@ -232,7 +255,7 @@ func (d *dumper) setup() error {
 		"SET row_security = off",
 		"SELECT pg_catalog.set_config(name, 'view, foreign-table', false) FROM pg_catalog.pg_settings WHERE name = 'restrict_nonsystem_relation_kind'",
 	}
-	for _, s := range stmts {
+	for _, s := range d.settings {
 		if _, err := d.conn.Exec(ctx, s); err != nil {
 			return fmt.Errorf("dump: session setting %q: %w", s, err)
 		}

@@ -154,6 +154,36 @@ func dumpTo(t *testing.T, url string, opts Options) (string, Summary) {
 	return path, sum
 }
 
+// dumpFormat dumps url as a custom ('c'), directory ('d', on two
+// connections) or tar ('t') archive and returns its path.
+func dumpFormat(t *testing.T, url string, format byte, opts Options) string {
+	t.Helper()
+	switch format {
+	case 'd':
+		path := filepath.Join(t.TempDir(), "our.dir")
+		if _, err := RunDir(context.Background(), url, path, 2, opts); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	case 't':
+		path := filepath.Join(t.TempDir(), "our.tar")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := RunTar(context.Background(), url, f, t.TempDir(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	path, _ := dumpTo(t, url, opts)
+	return path
+}
+
 // tool is a PostgreSQL client program: argv prefix, or nil when missing.
 type tool []string
 
@@ -457,12 +487,19 @@ func TestRestoreWithPgRestore(t *testing.T) {
 		opts    Options
 		jobs    string
 		through string // "file" or "stdin"
+		format  byte   // 'c' custom, 'd' directory (dumped with -j 2), 't' tar
 	}{
-		{"pg15-gzip", pg15, Options{Compression: pgarchive.CompressionGzip}, "1", "file"},
-		{"pg15-none-j2", pg15, Options{}, "2", "file"},
-		{"pg15-gzip-stdin", pg15, Options{Compression: pgarchive.CompressionGzip}, "1", "stdin"},
-		{"pg17-zstd-j2", pg17, Options{Compression: pgarchive.CompressionZstd}, "2", "file"},
-		{"pg17-lz4", pg17, Options{Compression: pgarchive.CompressionLZ4}, "1", "file"},
+		{"pg15-gzip", pg15, Options{Compression: pgarchive.CompressionGzip}, "1", "file", 'c'},
+		{"pg15-none-j2", pg15, Options{}, "2", "file", 'c'},
+		{"pg15-gzip-stdin", pg15, Options{Compression: pgarchive.CompressionGzip}, "1", "stdin", 'c'},
+		{"pg17-zstd-j2", pg17, Options{Compression: pgarchive.CompressionZstd}, "2", "file", 'c'},
+		{"pg17-lz4", pg17, Options{Compression: pgarchive.CompressionLZ4}, "1", "file", 'c'},
+		{"pg15-dir-gzip-j2", pg15, Options{Compression: pgarchive.CompressionGzip}, "2", "file", 'd'},
+		{"pg15-dir-none", pg15, Options{}, "1", "file", 'd'},
+		{"pg17-dir-zstd-j2", pg17, Options{Compression: pgarchive.CompressionZstd}, "2", "file", 'd'},
+		{"pg17-dir-lz4", pg17, Options{Compression: pgarchive.CompressionLZ4}, "1", "file", 'd'},
+		{"pg15-tar", pg15, Options{}, "1", "file", 't'},
+		{"pg17-tar-stdin", pg17, Options{}, "1", "stdin", 't'},
 	}
 	for _, fx := range fixtures {
 		t.Run(fx, func(t *testing.T) {
@@ -479,7 +516,7 @@ func TestRestoreWithPgRestore(t *testing.T) {
 					if pgRestore == nil {
 						t.Skip("pg_restore for this case is not installed")
 					}
-					ours, _ := dumpTo(t, src, c.opts)
+					ours := dumpFormat(t, src, c.format, c.opts)
 					dst := newTarget(t, fx)
 					args := []string{"-d", dst, "-j", c.jobs}
 					var stdin io.Reader

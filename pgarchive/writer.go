@@ -43,6 +43,10 @@ type Writer struct {
 	err      error // sticky: the first write error
 
 	comp compressor
+
+	// fileTOC: the TOC of a tar or directory archive's toc.dat, whose
+	// entries end with their data file's name instead of an offset.
+	fileTOC bool
 }
 
 // NewWriter returns a Writer that writes an archive with header h to w. The
@@ -80,7 +84,7 @@ func (w *Writer) checkHeader() error {
 	if h.Version.Less(MinVersion) || MaxVersion.Less(h.Version) {
 		return fmt.Errorf("pgarchive: writer: %w %s; the writer handles 1.12 to 1.16", ErrVersion, h.Version)
 	}
-	if h.IntSize != 4 || h.OffSize != 8 || h.Format != FormatCustom {
+	if h.IntSize != 4 || h.OffSize != 8 || (h.Format != FormatCustom && !(w.fileTOC && h.Format == FormatTar)) {
 		return fmt.Errorf("pgarchive: writer: int size %d, offset size %d, format %d: only 4, 8 and custom (1) are written", h.IntSize, h.OffSize, h.Format)
 	}
 	if h.Compression > CompressionZstd {
@@ -402,6 +406,13 @@ func (w *Writer) writeTOC() error {
 			w.writeStr(Str(strconv.Itoa(d)))
 		}
 		w.writeStr(NullString{})
+		if w.fileTOC {
+			w.writeStr(Str(e.File))
+			if w.err != nil {
+				return fmt.Errorf("%w (TOC %s)", w.err, e)
+			}
+			continue
+		}
 		var off [9]byte
 		off[0] = byte(e.DataState)
 		if e.DataState == DataPosSet {

@@ -26,11 +26,14 @@ func newDumpCmd() *cobra.Command {
 		sel                  dump.Options // the selection options
 		schemaOnly, dataOnly bool
 		asJSON               bool
+		jobs                 int
 	)
 	cmd := &cobra.Command{
 		Use:   "dump [flags] [DBNAME]",
-		Short: "Write a database as a pg_dump custom-format archive (pg_dump -Fc)",
-		Long: `Dump a database into a custom-format archive that pg_restore and pgdrill restore read.
+		Short: "Write a database as a pg_dump archive: custom (-Fc), directory (-Fd) or tar (-Ft)",
+		Long: `Dump a database into a custom-format archive that pg_restore and pgdrill restore read,
+or with -Fd into a directory archive (-f names the directory; -j N copies the tables on N
+connections sharing one snapshot, largest first), or with -Ft into a tar archive.
 
 Selection is pg_dump 17's: -n/-N/-t/-T/--exclude-table-data take psql patterns
 (* and ? wildcards, "quoted" names keep their case, schema.name, db.schema.name);
@@ -57,8 +60,21 @@ variables fill in the rest.`,
 			if err != nil {
 				return err
 			}
-			if f := strings.ToLower(format); f != "c" && f != "custom" {
-				return usageError(fmt.Errorf("dump: only the custom format (-Fc) is written, not %q", format))
+			kind, err := dumpFormat(format)
+			if err != nil {
+				return usageError(err)
+			}
+			if jobs < 1 {
+				return usageError(fmt.Errorf("dump: -j/--jobs must be at least 1, not %d", jobs))
+			}
+			if jobs > 1 && kind != 'd' {
+				return usageError(errors.New("dump: -j/--jobs needs the directory format (-Fd), as pg_dump's does"))
+			}
+			if kind == 'd' && (file == "" || file == "-") {
+				return usageError(errors.New("dump: the directory format (-Fd) needs -f DIRECTORY"))
+			}
+			if kind == 't' && cmd.Flags().Changed("compress") && compress != "none" && compress != "0" {
+				return usageError(errors.New("dump: compression is not supported by the tar format (-Ft)"))
 			}
 			alg, level, err := dumpParseCompression(compress)
 			if err != nil {
@@ -70,7 +86,9 @@ variables fill in the rest.`,
 			opts := sel
 			opts.Compression, opts.Level, opts.SchemaOnly, opts.DataOnly = alg, level, schemaOnly, dataOnly
 			var out io.Writer = cmd.OutOrStdout()
-			if file != "" && file != "-" {
+			if kind == 'd' {
+				// -f names the directory, made by the dump.
+			} else if file != "" && file != "-" {
 				f, err := os.Create(file)
 				if err != nil {
 					return usageError(fmt.Errorf("dump: %w", err))
@@ -98,15 +116,27 @@ variables fill in the rest.`,
 			// An interrupt ends the dump cleanly, so a partial -f file is removed.
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			sum, err := dump.Run(ctx, connStr, out, opts)
+			var sum dump.Summary
+			_, statErr := os.Stat(file)
+			switch kind {
+			case 'd':
+				sum, err = dump.RunDir(ctx, connStr, file, jobs, opts)
+			case 't':
+				sum, err = dump.RunTar(ctx, connStr, out, "", opts)
+			default:
+				sum, err = dump.Run(ctx, connStr, out, opts)
+			}
 			bar.Done()
 			if err != nil {
-				if file != "" && file != "-" {
+				switch {
+				case kind == 'd' && os.IsNotExist(statErr):
+					os.RemoveAll(file) // the dump made it
+				case kind != 'd' && file != "" && file != "-":
 					os.Remove(file)
 				}
 				return runError(err)
 			}
-			if file != "" && file != "-" {
+			if kind != 'd' && file != "" && file != "-" {
 				if f, ok := out.(*os.File); ok {
 					if err := f.Close(); err != nil {
 						return checkFailed(fmt.Errorf("dump: %w", err))
@@ -126,7 +156,8 @@ variables fill in the rest.`,
 	fl := cmd.Flags()
 	conn.add(fl, "database to dump: name, URL or connection string (default: PGDATABASE)", true)
 	fl.StringVarP(&file, "file", "f", "", "output file (default: standard output)")
-	fl.StringVarP(&format, "format", "F", "c", "archive format; only c (custom) is written, accepted for pg_dump compatibility")
+	fl.StringVarP(&format, "format", "F", "c", "archive format: c (custom), d (directory, -f names it) or t (tar)")
+	fl.IntVarP(&jobs, "jobs", "j", 1, "copy table data on N connections sharing one snapshot (directory format only)")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression METHOD[:LEVEL] (none, gzip, lz4, zstd) or a gzip level 0-9")
 	fl.StringArrayVarP(&sel.Schemas, "schema", "n", nil, "dump only the schemas matching PATTERN (repeatable)")
 	fl.StringArrayVarP(&sel.ExcludeSchemas, "exclude-schema", "N", nil, "do not dump the schemas matching PATTERN")
@@ -175,4 +206,19 @@ func dumpParseCompression(s string) (pgarchive.Compression, int, error) {
 		level = l
 	}
 	return alg, level, nil
+}
+
+// dumpFormat reads -F as pg_dump does: c/custom, d/directory, t/tar.
+func dumpFormat(f string) (byte, error) {
+	switch strings.ToLower(f) {
+	case "c", "custom":
+		return 'c', nil
+	case "d", "directory":
+		return 'd', nil
+	case "t", "tar":
+		return 't', nil
+	case "p", "plain":
+		return 0, errors.New("dump: the plain format (-Fp) is not written; use c, d or t")
+	}
+	return 0, fmt.Errorf("dump: invalid output format %q; use c (custom), d (directory) or t (tar)", f)
 }
