@@ -81,6 +81,12 @@ func TestOtherFormats(t *testing.T) {
 				if stdin && kind == "directory-format" {
 					continue
 				}
+				if c[0] == "drill" && (kind == "tar-format" || kind == "directory-format") {
+					// A cut archive of a format pgdrill reads: the
+					// drill's verdict is FAIL (exit 1), as for a cut
+					// custom archive.
+					continue
+				}
 				args := append(append([]string{}, c...), path)
 				var in io.Reader
 				if stdin {
