@@ -75,9 +75,11 @@ contents, and any schema or extension that was not there before) and
 recreates public with the owner, privileges and comment it had, so the drill
 can run again in the same database. It refuses (exit 2) a database with
 tables outside schema public, and one whose schema public holds anything
-unless --force: --force drops schema public with everything in it (DROP
-SCHEMA public CASCADE, then public is recreated as it was) before the drill;
-it never drops anything outside public that existed before.
+unless --force; the synthetic drill, which dumps the whole database, also
+refuses one with other schemas or extensions of its own. --force drops
+schema public with everything in it (DROP SCHEMA public CASCADE, then public
+is recreated as it was) before the drill; it never drops anything outside
+public that existed before.
 
 Prints one PASS or FAIL line; a FAIL names the culprit: "archive" when the
 backup itself is broken (unreadable, truncated, or its chain already broken

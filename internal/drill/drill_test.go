@@ -106,6 +106,23 @@ func TestRefusesDatabaseWithTables(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SELECT count(*) FROM app.keep_me").Scan(&n); err != nil {
 		t.Fatalf("the refused drill touched app.keep_me: %v", err)
 	}
+
+	// A schema without tables: the synthetic drill would dump and restore
+	// it over itself, so it refuses; an archive drill may use the database
+	// and leaves the schema and its function alone.
+	if _, err := conn.Exec(ctx, "DROP TABLE app.keep_me; CREATE FUNCTION app.keep_me() RETURNS int LANGUAGE sql AS 'SELECT 2'"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, Config{DB: url, Force: true}); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "schema app") {
+		t.Fatalf("synthetic drill on a database with schema app: err %v, want ErrNotEmpty naming it", err)
+	}
+	rep, err = Run(ctx, Config{DB: url, Archive: filepath.Join("..", "..", "testdata", "chain", "archives", "cycle24-pg15-gzip-UTC.dump")})
+	if err != nil || !rep.OK {
+		t.Fatalf("archive drill beside schema app: %v %s", err, rep.Line())
+	}
+	if err := conn.QueryRow(ctx, "SELECT app.keep_me()").Scan(&n); err != nil || n != 2 {
+		t.Fatalf("the archive drill touched app.keep_me(): %d, %v", n, err)
+	}
 }
 
 // TestRerunLeavesNothing drills twice in the same -d database, the

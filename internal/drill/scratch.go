@@ -39,6 +39,26 @@ func (r *run) database(ctx context.Context) error {
 	if r.found, err = snapshot(ctx, conn); err != nil {
 		return err
 	}
+	if r.cfg.Archive == "" {
+		// The drill dumps the whole database and restores it over what is
+		// left after dropping its own work: a schema or extension that was
+		// there before would be restored over itself.
+		var other []string
+		for _, s := range r.found.schemas {
+			if s != "public" {
+				other = append(other, "schema "+s)
+			}
+		}
+		ext, err := names(ctx, conn, `SELECT 'extension ' || extname FROM pg_catalog.pg_extension
+			WHERE oid >= 16384 ORDER BY 1`) // FirstNormalObjectId: not created by initdb
+		if err != nil {
+			return err
+		}
+		if other = append(other, ext...); len(other) > 0 {
+			return fmt.Errorf("%w: it holds %s, which a drill that dumps the whole database would restore over themselves: use a scratch database (drill --archive may use this one)",
+				ErrNotEmpty, strings.Join(other, ", "))
+		}
+	}
 	// From here on the database is changed: register the cleanup first.
 	found, url := r.found, r.url
 	r.closer = append(r.closer, func() error { return leaveAsFound(url, found) })
