@@ -140,6 +140,19 @@ func (d *dirFiles) find(name string) (dataFile, error) {
 
 func (d *dirFiles) dataFile(e *Entry) (dataFile, error) { return d.find(e.File) }
 
+func (d *dirFiles) fileSize(e *Entry) int64 {
+	df, err := d.find(e.File)
+	if err != nil {
+		return -1
+	}
+	defer df.c.Close()
+	n, err := fileSize(df.c)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
 func (d *dirFiles) blobs(e *Entry) (blobSource, error) {
 	name := blobsListName(d.version, e)
 	df, err := d.find(name)

@@ -52,6 +52,12 @@ func TestFileFormatsMatchCustom(t *testing.T) {
 					continue
 				}
 				blocks++
+				if n := rc.DataSize(e); (n <= 0) != (e.Desc == "BLOBS") {
+					t.Errorf("%s: DataSize %d", e, n)
+				}
+				if n := custom.DataSize(ce); n != -1 {
+					t.Errorf("custom %s: DataSize %d, want -1", ce, n)
+				}
 				got, want := openAndRead(t, rc.Reader, e), openAndRead(t, custom.Reader, ce)
 				if got != want {
 					t.Errorf("%s (file %s): data differs from the custom archive's", e, e.File)

@@ -32,6 +32,7 @@ type Reader struct {
 type fileSet interface {
 	dataFile(e *Entry) (dataFile, error) // a TABLE DATA entry's file
 	blobs(e *Entry) (blobSource, error)  // a BLOBS entry's large objects
+	fileSize(e *Entry) int64             // a TABLE DATA entry's file size, or -1
 }
 
 func newFileReader(h Header, entries []*Entry, files fileSet) *Reader {
@@ -197,6 +198,17 @@ func (r *Reader) blockOffset(e *Entry) (int64, error) {
 			return off, nil
 		}
 	}
+}
+
+// DataSize is the stored (compressed) size of entry e's data file in a tar
+// or directory archive: what pg_restore -j ranks its work by. It is -1 for
+// custom archives, whose block offsets tell, and for entries without a
+// file.
+func (r *Reader) DataSize(e *Entry) int64 {
+	if r.files == nil || e.File == "" || e.Desc == "BLOBS" {
+		return -1
+	}
+	return r.files.fileSize(e)
 }
 
 // openFile opens the data of entry e of a tar or directory archive.

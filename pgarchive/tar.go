@@ -272,6 +272,16 @@ func (t *tarFiles) dataFile(e *Entry) (dataFile, error) {
 	return dataFile{}, fmt.Errorf("no member %s in the tar archive: %w", e.File, io.ErrUnexpectedEOF)
 }
 
+func (t *tarFiles) fileSize(e *Entry) int64 {
+	if t.scan() != nil {
+		return -1
+	}
+	if h, ok := t.members[e.File]; ok {
+		return h.size
+	}
+	return -1
+}
+
 func (t *tarFiles) blobs(e *Entry) (blobSource, error) {
 	if err := t.scan(); err != nil {
 		return nil, err

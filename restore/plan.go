@@ -308,3 +308,17 @@ func (p *plan) dataLengths(size int64) {
 		it.dataLength = end - it.e.Offset
 	}
 }
+
+// fileLengths sets the data size of each data entry of a tar or directory
+// archive to its file's size, as pg_restore -j does for a directory archive,
+// so the largest tables start first there too. size is -1 for entries it
+// does not know, which keep what dataLengths found.
+func (p *plan) fileLengths(size func(*pgarchive.Entry) int64) {
+	for _, it := range p.items {
+		if it.e.HadDumper {
+			if n := size(it.e); n >= 0 {
+				it.dataLength = n
+			}
+		}
+	}
+}

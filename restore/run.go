@@ -39,6 +39,10 @@ type blockSource interface {
 
 type readerBlocks struct{ r *pgarchive.Reader }
 
+// dataSize is the stored size of e's data file in a tar or directory
+// archive, -1 in a custom one.
+func (b readerBlocks) dataSize(e *pgarchive.Entry) int64 { return b.r.DataSize(e) }
+
 func (b readerBlocks) open(e *pgarchive.Entry) (*pgarchive.Block, error) {
 	blk, err := b.r.Open(e)
 	if err != nil {
@@ -187,6 +191,9 @@ func (r *runner) restore(ctx context.Context, size int64) error {
 
 	if o.Jobs > 1 {
 		r.plan.dataLengths(size)
+		if rb, ok := r.blocks.(readerBlocks); ok {
+			r.plan.fileLengths(rb.dataSize)
+		}
 		return r.parallel(ctx, &s)
 	}
 	for _, ps := range []pass{passMain, passACL, passPostACL} {
