@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/pgdrill/pgdrill/dump"
+	"github.com/pgdrill/pgdrill/internal/remote"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -86,7 +87,11 @@ variables fill in the rest.`,
 			opts := sel
 			opts.Compression, opts.Level, opts.SchemaOnly, opts.DataOnly = alg, level, schemaOnly, dataOnly
 			var out io.Writer = cmd.OutOrStdout()
-			if kind == 'd' {
+			if remote.IsURL(file) {
+				if kind != 'c' {
+					return usageError(errors.New("dump: -f s3://… writes the custom format (-Fc) only"))
+				}
+			} else if kind == 'd' {
 				// -f names the directory, made by the dump.
 			} else if file != "" && file != "-" {
 				f, err := os.Create(file)
@@ -124,14 +129,18 @@ variables fill in the rest.`,
 			case 't':
 				sum, err = dump.RunTar(ctx, connStr, out, "", opts)
 			default:
-				sum, err = dump.Run(ctx, connStr, out, opts)
+				if remote.IsURL(file) {
+					sum, err = dumpRemote(ctx, cmd, connStr, file, opts)
+				} else {
+					sum, err = dump.Run(ctx, connStr, out, opts)
+				}
 			}
 			bar.Done()
 			if err != nil {
 				switch {
 				case kind == 'd' && os.IsNotExist(statErr):
 					os.RemoveAll(file) // the dump made it
-				case kind != 'd' && file != "" && file != "-":
+				case kind != 'd' && file != "" && file != "-" && !remote.IsURL(file):
 					os.Remove(file)
 				}
 				return runError(err)

@@ -12,6 +12,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/pgdrill/pgdrill/dump"
 	"github.com/pgdrill/pgdrill/internal/remote"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/spf13/cobra"
@@ -23,6 +24,9 @@ var remoteCommands = map[string]bool{"list": true, "cat": true, "inspect": true,
 // addRemoteFlags gives the archive-reading commands the remote options.
 func addRemoteFlags(root *cobra.Command) {
 	for _, c := range root.Commands() {
+		if c.Name() == "dump" {
+			c.Flags().String("s3-endpoint", "", "endpoint URL of an S3-compatible store for -f s3://… (default: $AWS_ENDPOINT_URL_S3, $AWS_ENDPOINT_URL, else AWS)")
+		}
 		if !remoteCommands[c.Name()] {
 			continue
 		}
@@ -127,4 +131,27 @@ func (c *remoteCloser) Close() error {
 		fmt.Fprintf(c.stats, "pgdrill: %s: %d requests, %d bytes fetched of %d\n", c.obj.Name(), st.Requests, st.Bytes, c.obj.Size())
 	}
 	return c.obj.Close()
+}
+
+// dumpRemote runs a dump into an S3 object (dump -f s3://…) as a multipart
+// upload streamed while the dump runs. The TOC is rewritten with the blocks'
+// offsets in the first part, which the upload holds back and sends last, so
+// the object is what a file would hold and pg_restore reads its blocks
+// directly (pg_dump's pipe form, TOC without offsets, would make every
+// reader walk the data). The object appears only when the upload completes:
+// a dump that fails leaves the previous backup under the key untouched.
+func dumpRemote(ctx context.Context, cmd *cobra.Command, connStr, url string, opts dump.Options) (dump.Summary, error) {
+	up, err := remote.Create(ctx, url, remote.Options{S3Endpoint: flagString(cmd, "s3-endpoint")})
+	if err != nil {
+		return dump.Summary{}, usageError(fmt.Errorf("dump: %w", err))
+	}
+	sum, err := dump.Run(ctx, connStr, up, opts)
+	if err != nil {
+		up.Abort()
+		return sum, err
+	}
+	if err := up.Close(); err != nil {
+		return sum, usageError(fmt.Errorf("dump: %w", err))
+	}
+	return sum, nil
 }
