@@ -64,17 +64,17 @@ type Progress struct {
 
 // Summary describes a finished dump.
 type Summary struct {
-	Database      string        `json:"database"`
-	ServerVersion string        `json:"server_version"`
-	Format        string        `json:"format"`
-	Compression   string        `json:"compression"`
-	Entries       int           `json:"entries"`
-	Tables        int           `json:"tables"`
-	Rows          int64         `json:"rows"`
-	DataBytes     int64         `json:"data_bytes"`
-	LargeObjects  int           `json:"large_objects"`
-	ArchiveBytes  int64         `json:"archive_bytes"`
-	Duration      time.Duration `json:"duration_ns"`
+	Database      string  `json:"database"`
+	ServerVersion string  `json:"server_version"`
+	Format        string  `json:"format"`
+	Compression   string  `json:"compression"`
+	Entries       int     `json:"entries"`
+	Tables        int     `json:"tables"`
+	Rows          int64   `json:"rows"`
+	DataBytes     int64   `json:"data_bytes"`
+	LargeObjects  int     `json:"large_objects"`
+	ArchiveBytes  int64   `json:"archive_bytes"`
+	Seconds       float64 `json:"seconds"`
 }
 
 // Run dumps the database connString names (a URL or key=value conninfo; PG*
@@ -108,7 +108,7 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 		return Summary{}, err
 	}
 	sum.ArchiveBytes = aw.Size()
-	sum.Duration = time.Since(start)
+	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }
 

@@ -70,7 +70,7 @@ func RunDir(ctx context.Context, connString, dir string, jobs int, opts Options)
 	if err := d.writeDirData(dir, entries, max(jobs, 1), &sum); err != nil {
 		return Summary{}, err
 	}
-	sum.Duration = time.Since(start)
+	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }
 
@@ -440,7 +440,7 @@ func RunTar(ctx context.Context, connString string, w io.Writer, tmpDir string, 
 		return Summary{}, fmt.Errorf("dump: %w", err)
 	}
 	sum.ArchiveBytes = cw.n
-	sum.Duration = time.Since(start)
+	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }
 

@@ -18,7 +18,7 @@ import (
 type Summary struct {
 	Entries      int         `json:"entries"`       // entries restored (each counted once)
 	Tables       []TableRows `json:"tables"`        // table data loaded, in archive order
-	Bytes        int64       `json:"bytes"`         // decompressed table and large-object bytes sent
+	Bytes        int64       `json:"data_bytes"`    // decompressed table and large-object bytes sent
 	LargeObjects int         `json:"large_objects"` // large objects written
 	Errors       int         `json:"errors"`        // statements that failed and were passed over
 	Seconds      float64     `json:"seconds"`
@@ -29,7 +29,7 @@ type TableRows struct {
 	DumpID int    `json:"dump_id"`
 	Name   string `json:"name"` // namespace.tag
 	Rows   int64  `json:"rows"` // rows COPY reported; -1 for INSERT-mode data
-	Bytes  int64  `json:"bytes"`
+	Bytes  int64  `json:"data_bytes"`
 }
 
 // blockSource opens an entry's data block.

@@ -34,7 +34,7 @@ func TestInspectGoldens(t *testing.T) {
 				t.Fatal(err)
 			}
 			if pipe {
-				delete(exp["archive"].(map[string]any), "size")
+				delete(exp["archive"].(map[string]any), "size_bytes")
 			}
 			if code != 0 || !reflect.DeepEqual(got, exp) {
 				t.Errorf("inspect - < %s (pipe %v): exit %d %s; output:\n%s", file, pipe, code, errOut, out)

@@ -70,17 +70,17 @@ type listJSON struct {
 
 type headerJSON struct {
 	Version       string      `json:"version"`
-	IntSize       int         `json:"intSize"`
-	OffSize       int         `json:"offSize"`
+	IntSize       int         `json:"int_size"`
+	OffSize       int         `json:"off_size"`
 	Format        int         `json:"format"`
 	Compression   string      `json:"compression"`
 	Level         int         `json:"level"` // zlib level of archives before 1.15
 	Created       createdJSON `json:"created"`
-	CreatedAt     time.Time   `json:"createdAt"` // as pg_restore reads them in the listing zone
+	CreatedAt     time.Time   `json:"created_at"` // as pg_restore reads them in the listing zone
 	DBName        string      `json:"dbname"`
-	ServerVersion *string     `json:"serverVersion"`
-	DumpVersion   *string     `json:"dumpVersion"`
-	TOCEntries    int         `json:"tocEntries"`
+	ServerVersion *string     `json:"server_version"`
+	DumpVersion   *string     `json:"dump_version"`
+	TOCEntries    int         `json:"toc_entries"`
 }
 
 // createdJSON holds the struct tm fields as stored: month 0-11, year since 1900.
@@ -91,29 +91,29 @@ type createdJSON struct {
 	Day   int `json:"day"`
 	Month int `json:"month"`
 	Year  int `json:"year"`
-	IsDST int `json:"isdst"`
+	IsDST int `json:"is_dst"`
 }
 
 type entryJSON struct {
-	DumpID       int     `json:"dumpId"`
+	DumpID       int     `json:"dump_id"`
 	Listed       bool    `json:"listed"` // shown by pg_restore -l (with -C if given)
-	HadDumper    bool    `json:"hadDumper"`
-	TableOID     uint32  `json:"tableOid"`
+	HadDumper    bool    `json:"had_dumper"`
+	TableOID     uint32  `json:"table_oid"`
 	OID          uint32  `json:"oid"`
 	Tag          string  `json:"tag"`
 	Desc         string  `json:"desc"`
 	Section      string  `json:"section"`
 	Defn         *string `json:"defn"`
-	DropStmt     *string `json:"dropStmt"`
-	CopyStmt     *string `json:"copyStmt"`
+	DropStmt     *string `json:"drop_stmt"`
+	CopyStmt     *string `json:"copy_stmt"`
 	Namespace    *string `json:"namespace"`
 	Tablespace   *string `json:"tablespace"`
-	TableAM      *string `json:"tableam"`
+	TableAM      *string `json:"table_am"`
 	Relkind      int     `json:"relkind"`
 	Owner        *string `json:"owner"`
-	WithOIDs     string  `json:"withOids"`
+	WithOIDs     string  `json:"with_oids"`
 	Dependencies []int   `json:"dependencies"`
-	DataState    string  `json:"dataState"`
+	DataState    string  `json:"data_state"`
 	Offset       int64   `json:"offset"`
 }
 

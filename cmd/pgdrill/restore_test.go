@@ -91,7 +91,7 @@ func TestRestoreCommand(t *testing.T) {
 				Name string `json:"name"`
 				Rows int64  `json:"rows"`
 			} `json:"tables"`
-			Bytes   int64   `json:"bytes"`
+			Bytes   int64   `json:"data_bytes"`
 			Errors  int     `json:"errors"`
 			Seconds float64 `json:"seconds"`
 		}

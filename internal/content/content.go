@@ -170,8 +170,8 @@ type Sequence struct {
 
 // LargeObjects sums up the large objects of the archive's BLOBS blocks.
 type LargeObjects struct {
-	Count int64 `json:"count"` // in the archive
-	Bytes int64 `json:"bytes"` // in the archive
+	Count int64 `json:"count"`     // in the archive
+	Bytes int64 `json:"raw_bytes"` // in the archive
 	// SHA256 is the hex SHA-256 over every object in archive order, each
 	// as its OID (4 bytes, big-endian), length (8 bytes) and the SHA-256
 	// of its bytes.

@@ -64,41 +64,41 @@ type Options struct {
 type Report struct {
 	Archive      Summary      `json:"archive"`
 	Tables       []*Table     `json:"tables"`
-	LargeObjects LargeObjects `json:"largeObjects"`
+	LargeObjects LargeObjects `json:"large_objects"`
 }
 
 // Summary describes the archive as a whole.
 type Summary struct {
-	Size          int64     `json:"size,omitempty"`
+	Size          int64     `json:"size_bytes,omitempty"`
 	Format        string    `json:"format"` // custom, tar or directory
 	Version       string    `json:"version"`
 	Compression   string    `json:"compression"`
 	Created       time.Time `json:"created"` // as pg_restore reads the header
 	DBName        string    `json:"dbname"`
-	ServerVersion *string   `json:"serverVersion"`
-	DumpVersion   *string   `json:"dumpVersion"`
-	TOCEntries    int       `json:"tocEntries"`
-	TableData     int       `json:"tableData"` // TABLE DATA entries
+	ServerVersion *string   `json:"server_version"`
+	DumpVersion   *string   `json:"dump_version"`
+	TOCEntries    int       `json:"toc_entries"`
+	TableData     int       `json:"table_data"` // TABLE DATA entries
 	// Unresolved counts the columns of kind Unknown: their values may be
 	// dates or times that were not analysed.
-	Unresolved int   `json:"unresolvedColumns,omitempty"`
+	Unresolved int   `json:"unresolved_columns,omitempty"`
 	Rows       int64 `json:"rows"`
-	RawBytes   int64 `json:"rawBytes"`
-	Compressed int64 `json:"compressedBytes"`
+	RawBytes   int64 `json:"raw_bytes"`
+	Compressed int64 `json:"compressed_bytes"`
 }
 
 // Table is one TABLE DATA entry.
 type Table struct {
-	DumpID    int    `json:"dumpId"`
+	DumpID    int    `json:"dump_id"`
 	Namespace string `json:"namespace"`
 	Name      string `json:"name"`
 	// Inserts is set when the data is INSERT statements (pg_dump
 	// --inserts): rows are then not counted or analysed.
 	Inserts         bool   `json:"inserts,omitempty"`
 	Rows            int64  `json:"rows"`
-	RawBytes        int64  `json:"rawBytes"`        // decompressed, terminator included
-	CompressedBytes int64  `json:"compressedBytes"` // as stored in the file
-	BadRows         int64  `json:"badRows,omitempty"`
+	RawBytes        int64  `json:"raw_bytes"`        // decompressed, terminator included
+	CompressedBytes int64  `json:"compressed_bytes"` // as stored in the file
+	BadRows         int64  `json:"bad_rows,omitempty"`
 	Note            string `json:"note,omitempty"` // why columns could not be typed
 	// Columns are the date/time columns, arrays of them and columns of
 	// unknown type, in COPY order.
@@ -129,10 +129,10 @@ type Column struct {
 	// FiniteMin and FiniteMax leave the infinities out.
 	Min       *Value   `json:"min"`
 	Max       *Value   `json:"max"`
-	FiniteMin *Value   `json:"finiteMin"`
-	FiniteMax *Value   `json:"finiteMax"`
+	FiniteMin *Value   `json:"finite_min"`
+	FiniteMax *Value   `json:"finite_max"`
 	Offsets   []string `json:"offsets,omitempty"` // timestamptz: distinct UTC offsets, west to east
-	Example   string   `json:"invalidExample,omitempty"`
+	Example   string   `json:"invalid_example,omitempty"`
 
 	index                          int // position in the COPY column list
 	min, max, finiteMin, finiteMax int64
@@ -150,12 +150,23 @@ type Value struct {
 // LargeObjects counts the large objects in BLOBS blocks.
 type LargeObjects struct {
 	Count           int64 `json:"count"`
-	Bytes           int64 `json:"bytes"`
-	CompressedBytes int64 `json:"compressedBytes"`
+	Bytes           int64 `json:"raw_bytes"`
+	CompressedBytes int64 `json:"compressed_bytes"`
 }
 
 // MarshalText names the kind in JSON.
 func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind MarshalText wrote, so a report decodes back.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for c := NotTemporal; c <= Unknown; c++ {
+		if c.String() == string(b) {
+			*k = c
+			return nil
+		}
+	}
+	return fmt.Errorf("inspect: unknown column kind %q", b)
+}
 
 // Problems counts rows and values that could not be read: malformed COPY
 // rows and date/time text that does not parse.
