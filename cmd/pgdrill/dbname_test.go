@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -131,6 +132,20 @@ func TestConnectionFlagsLive(t *testing.T) {
 	if err := pgtest.Conn(t, target).QueryRow(context.Background(), "SELECT count(*) FROM t1").Scan(&n); err != nil || n != 2 {
 		t.Errorf("restored t1: %d rows, %v", n, err)
 	}
+
+	// .pgpass, as libpq reads it: no PGPASSWORD, the password from the file.
+	pgpass := filepath.Join(dir, "pgpass")
+	if err := os.WriteFile(pgpass, []byte(fmt.Sprintf("%s:%s:*:%s:%s\n", u.Hostname(), u.Port(), u.User.Username(), pw)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSWORD", "")
+	os.Unsetenv("PGPASSWORD")
+	t.Setenv("PGPASSFILE", pgpass)
+	code, _, errOut = runArchiveCmd(t, nil, append(append([]string{"dump"}, hostFlags...), "-t", "t1", "-f", path, db)...)
+	if code != 0 {
+		t.Errorf("dump with the password in PGPASSFILE: exit %d: %s", code, errOut)
+	}
+	t.Setenv("PGPASSWORD", pw)
 
 	// --role: the limited role may read t1 but not secret.
 	code, _, errOut = runArchiveCmd(t, nil, append(append([]string{"dump"}, hostFlags...), "--role", "pgdrill_limited", "-t", "secret", "-f", path, db)...)

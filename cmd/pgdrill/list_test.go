@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pgdrill/pgdrill/internal/pgtools"
 )
 
 // runArchiveCmd runs pgdrill with args, stdin as standard input (nil: empty),
@@ -204,4 +208,46 @@ func TestArchiveErrors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestListVersusPgRestore15: pgdrill list prints pg_restore 17's listing;
+// pg_restore 15 differs from it in exactly one line, where it prints the
+// compression as a zlib level (-1 default, 0 none) and 17 and pgdrill name
+// the method. README states this.
+func TestListVersusPgRestore15(t *testing.T) {
+	pgRestore15 := pgtools.Need(t, 15, "pg_restore")
+	for _, tc := range []struct{ fixture, pg15, ours string }{
+		{"full-gzip", ";     Compression: -1", ";     Compression: gzip"},
+		{"full-none", ";     Compression: 0", ";     Compression: none"},
+	} {
+		name := filepath.Join("..", "..", "testdata", "pg15", tc.fixture+".dump")
+		cmd := exec.Command(pgRestore15[0], append(pgRestore15[1:], "-l", name)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC", "LC_ALL=C")
+		theirs, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("pg_restore 15 -l %s: %v", name, err)
+		}
+		code, ours, errOut := runArchiveCmd(t, nil, "list", "--timezone", "UTC", name)
+		if code != 0 {
+			t.Fatalf("list %s: exit %d: %s", name, code, errOut)
+		}
+		want := strings.Replace(string(theirs), tc.pg15+"\n", tc.ours+"\n", 1)
+		if want == string(theirs) {
+			t.Errorf("pg_restore 15's listing of %s has no line %q", name, tc.pg15)
+		}
+		if ours != want {
+			t.Errorf("list %s differs from pg_restore 15 -l beyond the compression line:\n%s", name, lineDiffText(want, ours))
+		}
+	}
+}
+
+// lineDiffText shows the first differing line of two texts.
+func lineDiffText(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) && i < len(g); i++ {
+		if w[i] != g[i] {
+			return fmt.Sprintf("line %d: want %q, got %q", i+1, w[i], g[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
