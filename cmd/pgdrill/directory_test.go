@@ -70,3 +70,28 @@ func rowLines(s string) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+// TestDumpFormatUsage: -F, -j and -f combinations pg_dump refuses are usage
+// errors, before any connection.
+func TestDumpFormatUsage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out.dir")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"dump", "-F", "x", "-d", "db"}, "invalid output format"},
+		{[]string{"dump", "-Fp", "-d", "db"}, "plain format"},
+		{[]string{"dump", "-Fd", "-d", "db"}, "needs -f DIRECTORY"},
+		{[]string{"dump", "-Fc", "-j", "2", "-d", "db", "-f", dir}, "needs the directory format"},
+		{[]string{"dump", "-Fd", "-j", "0", "-d", "db", "-f", dir}, "at least 1"},
+		{[]string{"dump", "-Ft", "-Z", "zstd", "-d", "db", "-f", dir}, "not supported by the tar format"},
+	} {
+		code, _, errOut := runArchiveCmd(t, nil, tt.args...)
+		if code != exitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %q; want exit %d and %q", tt.args, code, errOut, exitUsage, tt.want)
+		}
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("%s was created", dir)
+	}
+}
