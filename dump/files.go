@@ -168,10 +168,16 @@ func (d *dumper) writeDirData(dir string, entries []tocEntry, jobs int, sum *Sum
 			defer wg.Done()
 			defer wc.Close(context.WithoutCancel(ctx))
 			for j := range work {
+				if ctx.Err() != nil {
+					continue // another worker failed: drain the queue
+				}
 				var one Summary
 				err := copyToFile(ctx, wc, j.e, filepath.Join(dir, j.e.e.File+pgarchive.FileSuffix(d.opts.Compression)), d.opts, &one)
 				if err != nil {
-					errs <- err
+					select {
+					case errs <- err:
+					default: // the first errors are enough
+					}
 					cancel()
 					continue
 				}
