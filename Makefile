@@ -16,7 +16,7 @@ vet:
 # archive (bench/run.sh builds and caches it; see BENCHMARKS.md).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	bash bench/run.sh archives read restore dump drill remote dirtar
+	bash bench/run.sh archives read restore dump drill remote dirtar content
 
 # Each fuzz target for $(FUZZTIME); crashers land in the package's
 # testdata/fuzz/<Target>/ and become seeds that go test runs.
