@@ -28,9 +28,11 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzWriteCopyRows$$' -fuzztime $(FUZZTIME) ./cmd/pgdrill
 	$(GO) test -run '^$$' -fuzz '^FuzzChainPayload$$' -fuzztime $(FUZZTIME) ./fuzz
 	$(GO) test -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME) ./fuzz
+	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/sqlscript
 
 # Regenerates the archives under testdata/ and their golden outputs; needs
 # PostgreSQL 15 binaries and ../shared/tools/pg17.
 testdata:
 	bash testdata/gen.sh
 	bash testdata/inspect/gen.sh
+	bash testdata/certctl/gen.sh
