@@ -108,6 +108,14 @@ unusable database.`,
 			} else if conn.given() {
 				return usageError(errors.New("drill: -h/-p/-U/-W say how to reach the -d database; without -d the drill uses a throwaway server"))
 			}
+			switch {
+			case cfg.Migrations != "" && cfg.Archive != "":
+				return usageError(errors.New("--migrations and --archive are two different drills: give one"))
+			case cfg.Workload != "" && cfg.Migrations == "":
+				return usageError(errors.New("--workload runs after --migrations: give both"))
+			case cfg.Roles != "" && cfg.Archive == "":
+				return usageError(errors.New("--roles prepares the server for an --archive: give both"))
+			}
 			if cfg.Rows < 0 {
 				return usageError(fmt.Errorf("--rows %d: must not be negative", cfg.Rows))
 			}

@@ -34,4 +34,14 @@ func TestDrillMigrationsCommand(t *testing.T) {
 	if code != exitUsage || out != "" || !strings.Contains(errs, want) {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want exit 2 and %q", code, out, errs, want)
 	}
+
+	for _, args := range [][]string{
+		{"drill", "--migrations", dir, "--archive", "x.dump"},
+		{"drill", "--workload", "w.sql"},
+		{"drill", "--roles", "roles.sql"},
+	} {
+		if code, _, errs := execute(t, nil, args...); code != exitUsage || !strings.Contains(errs, "give") {
+			t.Errorf("%q: exit %d, %s", args, code, errs)
+		}
+	}
 }
