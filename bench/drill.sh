@@ -7,7 +7,9 @@
 # The old way is what teams script today: initdb, pg_ctl start, psql (chain
 # schema + the same 24 rows through the same triggers), pg_dump -Fc, psql
 # (drop schema public), pg_restore, psql (row count, head hash, SQL verifier),
-# pg_ctl stop. pgdrill's way is one command: `pgdrill drill`.
+# pg_ctl stop. pgdrill's way is one command: `pgdrill drill`. Then the same
+# for the migration set in testdata/migrations: `pgdrill drill --migrations`
+# against old_migrations below.
 #
 # Environment:
 #   PG15_BIN        PostgreSQL 15 binaries (default /usr/lib/postgresql/15/bin)
@@ -67,6 +69,42 @@ old_drill() {
   [ $ok = 1 ] || die "old-way drill failed: pre=$pre post=$post verify=$verify"
 }
 
+# old_migrations: the migrations drill the old way, as certctl's CI gate does
+# it: initdb, psql -f every testdata/migrations/*.up.sql, 24 audit events
+# through the schema's own trigger, pg_dump -Fc, a fresh database,
+# pg_restore, psql (row count, head hash, the schema's own verifier).
+old_migrations() {
+  local dir port ok=1 f
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/pgdrill-oldmig.XXXXXX")
+  [ "$(id -u)" != 0 ] || chown postgres: "$dir"
+  chmod 755 "$dir"
+  as_pg mkdir "$dir/sock"
+  as_pg "$PG15_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >/dev/null
+  port=$((20000 + RANDOM % 40000))
+  as_pg "$PG15_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir/sock -c timezone=UTC" start >/dev/null
+  local P=("-h" "$dir/sock" "-p" "$port" "-U" "postgres")
+  local psql=("$PG15_BIN/psql" -X -q -v ON_ERROR_STOP=1 "${P[@]}")
+  "${psql[@]}" -d postgres -c "CREATE DATABASE drill" || ok=0
+  for f in "$repo"/testdata/migrations/*.up.sql; do
+    [ $ok = 1 ] && PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d drill -f "$f" >/dev/null || ok=0
+  done
+  [ $ok = 1 ] &&
+  "${psql[@]}" -d drill -c "INSERT INTO audit_events (id, actor, actor_type, action, resource_type, resource_id, details, \"timestamp\", event_category, request_id)
+      SELECT 'evt-' || lpad(i::text, 6, '0'), 'acme-client', 'service', 'certificate.issue', 'certificate', 'res-' || i,
+             jsonb_build_object('n', i), timestamptz '2024-01-01 00:00:00+00' + i * interval '1 second', 'cert_lifecycle', gen_random_uuid()
+      FROM generate_series(0, 23) i ORDER BY i" &&
+  pre=$("${psql[@]}" -d drill -At -c "SELECT count(*) || ' ' || (SELECT row_hash FROM audit_chain_head) FROM audit_events") &&
+  "$PG15_BIN/pg_dump" "${P[@]}" -Fc -f "$dir/drill.dump" drill &&
+  "${psql[@]}" -d postgres -c "CREATE DATABASE restored" &&
+  "$PG15_BIN/pg_restore" "${P[@]}" -d restored "$dir/drill.dump" &&
+  post=$("${psql[@]}" -d restored -At -c "SELECT count(*) || ' ' || (SELECT row_hash FROM audit_chain_head) FROM audit_events") &&
+  verify=$("${psql[@]}" -d restored -At -c "SELECT first_break_pos || ' ' || row_count FROM audit_events_verify_chain()") &&
+  [ "$pre" = "$post" ] && [ "$verify" = "-1 24" ] || ok=0
+  as_pg "$PG15_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+  rm -rf "$dir"
+  [ $ok = 1 ] || die "old-way migrations drill failed: pre=$pre post=$post verify=$verify"
+}
+
 # median_time CMD...: runs CMD BENCH_RUNS times; prints the median wall seconds
 # and the peak RSS (KiB) of the run that took it.
 median_time() {
@@ -80,7 +118,7 @@ median_time() {
   sort -n "$BENCH_OUT/drill-times.txt" | sed -n "$(((BENCH_RUNS + 1) / 2))p"
 }
 
-export -f old_drill as_pg log die
+export -f old_drill old_migrations as_pg log die
 export PG15_BIN pgdrill repo
 log "cold drill: pgdrill drill vs initdb + psql + pg_dump + pg_restore + psql ($BENCH_RUNS runs each, median)"
 read -r new_s new_rss < <(median_time "$pgdrill" drill)
@@ -94,6 +132,14 @@ printf '%-44s %10s %9s MiB\n' "pgdrill drill" "$new_s" "$((new_rss / 1024))"
 printf '%-44s %10s %12s\n' "pgdrill drill, first run (no template cache)" "$first" "-"
 printf '%-44s %10s %9s MiB\n' "old way (initdb, psql, pg_dump, pg_restore)" "$old_s" "$((old_rss / 1024))"
 awk -v a="$new_s" -v b="$old_s" 'BEGIN { printf "%-44s %10.2f\n", "ratio pgdrill / old way", a / b }'
+
+log "cold migrations drill: pgdrill drill --migrations testdata/migrations vs psql -f + pg_dump + pg_restore + psql ($BENCH_RUNS runs each, median)"
+read -r mnew_s mnew_rss < <(median_time "$pgdrill" drill --migrations "$repo/testdata/migrations")
+read -r mold_s mold_rss < <(median_time bash -c old_migrations)
+printf '\n%-44s %10s %12s\n' "migrations drill (13 files, 24 rows, cold)" "seconds" "peak RSS"
+printf '%-44s %10s %9s MiB\n' "pgdrill drill --migrations" "$mnew_s" "$((mnew_rss / 1024))"
+printf '%-44s %10s %9s MiB\n' "old way (initdb, psql -f, pg_dump, pg_restore)" "$mold_s" "$((mold_rss / 1024))"
+awk -v a="$mnew_s" -v b="$mold_s" 'BEGIN { printf "%-44s %10.2f\n", "ratio pgdrill / old way", a / b }'
 
 if [ "$BENCH_BIG_ROWS" != 0 ]; then
   log "large drill: $BENCH_BIG_ROWS rows"
