@@ -10,8 +10,9 @@ import (
 	"testing"
 )
 
-// TestFixtures restores the archives real pg_dump 15 and 17 wrote (see
-// testdata/README.md) and checks that every table matches, and that each
+// TestFixtures restores the archives real pg_dump 15 and 17 wrote (custom,
+// directory and tar formats; see testdata/README.md) and checks that every
+// table matches, and that each
 // table's SHA256, the restored rows as COPY prints them under UTC, is the
 // SHA-256 of the rows pg_restore printed from the UTC archive (the .copy
 // goldens). The tz-* archives were dumped in other time zones: their text
@@ -29,6 +30,10 @@ func TestFixtures(t *testing.T) {
 		{"pg17/full-zstd-pipe.dump", "pg17/full-zstd-pipe.copy"},
 		{"pg17/tz-paris.dump", "pg17/full-none.copy"},
 		{"pg17/tz-kolkata.dump", "pg17/full-none.copy"},
+		{"pg17/full-gzip.dir", "pg17/full-none.copy"},
+		{"pg17/full-zstd.dir", "pg17/full-none.copy"},
+		{"pg17/full-j2.dir", "pg17/full-none.copy"},
+		{"pg17/full.tar", "pg17/full-none.copy"},
 		{"pg17/empty.dump", ""},
 	}
 	for _, tc := range cases {
@@ -62,7 +67,7 @@ func TestFixtures(t *testing.T) {
 					t.Errorf("sequence %+v", s)
 				}
 			}
-			full := strings.Contains(tc.archive, "full-")
+			full := strings.Contains(tc.archive, "/full")
 			if want := map[bool]int{true: 17, false: len(rep.Tables)}[full]; len(rep.Tables) != want || (tc.golden == "" && want != 0) {
 				t.Errorf("%d tables", len(rep.Tables))
 			}
