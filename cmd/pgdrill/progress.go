@@ -4,8 +4,10 @@ package main
 // --no-progress; bars draw only when standard error is a terminal.
 
 import (
-	"bytes"
 	"io"
+	"regexp"
+	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
@@ -86,20 +88,39 @@ func drillProgress(cmd *cobra.Command, cfg *drill.Config) func() {
 	if cfg.Log == nil {
 		cfg.Log = phaseWriter{phases}
 	}
-	return func() {
+	done := func() {
 		download.Done()
 		phases.Done()
 	}
+	// The verdict goes to standard output: end the bar's line first.
+	cmd.SetOut(&endBarsFirst{w: cmd.OutOrStdout(), done: done})
+	return done
+}
+
+// endBarsFirst ends the progress display before the first write passes.
+type endBarsFirst struct {
+	w    io.Writer
+	done func()
+	once sync.Once
+}
+
+func (e *endBarsFirst) Write(p []byte) (int, error) {
+	e.once.Do(e.done)
+	return e.w.Write(p)
 }
 
 // phaseWriter turns the drill's phase lines ("drill: restore  1.234s")
-// into the status of a bar.
+// into the status of a bar; its other log lines (and a migration script's
+// echo) are dropped, as they are without -v.
 type phaseWriter struct{ bar *progress.Bar }
 
+var phaseLine = regexp.MustCompile(`^drill: (\S+)\s+[0-9.]+s$`)
+
 func (w phaseWriter) Write(p []byte) (int, error) {
-	line := string(bytes.TrimSpace(bytes.TrimPrefix(p, []byte("drill:"))))
-	if f := bytes.Fields([]byte(line)); len(f) > 0 {
-		w.bar.Status(string(f[0]) + " done")
+	for _, line := range strings.Split(string(p), "\n") {
+		if m := phaseLine.FindStringSubmatch(line); m != nil {
+			w.bar.Status(m[1] + " done")
+		}
 	}
 	return len(p), nil
 }
