@@ -76,7 +76,8 @@ type Options struct {
 	MinRange, MaxRange int64
 	// Retries is how many times a failed request is retried (default 5)
 	// after waiting Backoff (default 200ms), doubled each time up to 5s.
-	// A response that delivered bytes before failing starts the count anew.
+	// A response that delivered bytes before failing starts the count anew;
+	// a negative Retries means none.
 	Retries int
 	Backoff time.Duration
 }
