@@ -180,6 +180,7 @@ func TestJSONSchemas(t *testing.T) {
 		"drill": {
 			{[]string{"drill", "--json"}, func() any { return new(drill.Report) }},
 			{[]string{"drill", "--json", "--archive", chainDump}, func() any { return new(drill.Report) }},
+			{[]string{"drill", "--json", "--migrations", "../../testdata/migrations"}, func() any { return new(drill.Report) }},
 		},
 	}
 	for cmd, rs := range runs {
