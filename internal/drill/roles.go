@@ -414,7 +414,7 @@ var ownerKinds = map[string]string{
 // checkPrivileges checks, after a restore with owners and privileges, that
 // every table, view, sequence, schema, function and type is owned by the
 // role the archive says, and that every privilege the archive's ACL
-// entries grant or revoke is granted or absent.
+// and DEFAULT ACL entries grant or revoke is granted or absent.
 func (r *run) checkPrivileges(ctx context.Context, conn *pgx.Conn, a *pgarchive.Reader) error {
 	rr := r.rep.Roles
 	if rr == nil || !rr.OwnersRestored {
@@ -460,7 +460,7 @@ func (r *run) checkPrivileges(ctx context.Context, conn *pgx.Conn, a *pgarchive.
 
 	bad = bad[:0]
 	for _, e := range a.Entries {
-		if e.Desc != "ACL" || !e.Defn.Valid {
+		if e.Desc != "ACL" && e.Desc != "DEFAULT ACL" || !e.Defn.Valid {
 			continue
 		}
 		probs, n, err := checkACL(ctx, conn, e.Defn.String)
@@ -504,9 +504,26 @@ var aclQueries = map[string]string{
 	"TYPE": `SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, x.privilege_type, x.is_grantable, false
 		FROM pg_type t, aclexplode(coalesce(t.typacl, acldefault('T', t.typowner))) x WHERE t.oid = $1::text::regtype
 		UNION ALL SELECT '', d.privilege_type, false, true FROM pg_type t, aclexplode(acldefault('T', t.typowner)) d WHERE t.oid = $1::text::regtype`,
+	// A role's default privileges (global when the schema is ""): the row
+	// of pg_default_acl, or for a global one without a row the built-in
+	// defaults it then stands for.
+	"DEFAULT": `WITH r AS (SELECT oid FROM pg_roles WHERE rolname = $1),
+		a AS (SELECT coalesce((SELECT d.defaclacl FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+				WHERE d.defaclrole = (SELECT oid FROM r) AND coalesce(n.nspname, '') = $2 AND d.defaclobjtype = $3::text::"char"),
+			CASE WHEN $2 = '' THEN acldefault($4::text::"char", (SELECT oid FROM r)) ELSE '{}'::aclitem[] END) AS acl)
+		SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, x.privilege_type, x.is_grantable, false
+		FROM a, aclexplode(a.acl) x
+		UNION ALL SELECT '', d.privilege_type, false, true FROM aclexplode(acldefault($4::text::"char", (SELECT oid FROM r))) d`,
 	"COLUMN": `SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, x.privilege_type, x.is_grantable, false
 		FROM pg_attribute a, aclexplode(a.attacl) x WHERE a.attrelid = $1::text::regclass AND a.attname = $2::text
 		UNION ALL SELECT '', unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'REFERENCES']), false, true`,
+}
+
+// defaultKinds maps ALTER DEFAULT PRIVILEGES' object kinds to
+// pg_default_acl.defaclobjtype and acldefault's object type.
+var defaultKinds = map[string][2]string{
+	"TABLES": {"r", "r"}, "SEQUENCES": {"S", "s"}, "FUNCTIONS": {"f", "f"}, "ROUTINES": {"f", "f"},
+	"TYPES": {"T", "T"}, "SCHEMAS": {"n", "n"},
 }
 
 // aclTargets maps the object kinds of GRANT … ON KIND to aclQueries.
@@ -531,6 +548,24 @@ func checkACL(ctx context.Context, conn *pgx.Conn, defn string) ([]string, int, 
 	actual := map[[2]string]map[[3]string]bool{} // (object, column) -> (grantee, priv, grantable) present; grantee "" = owner default
 	for _, stmt := range statements(defn) {
 		toks := sqlTokens(stmt)
+		// ALTER DEFAULT PRIVILEGES FOR ROLE r [IN SCHEMA s] GRANT|REVOKE …:
+		// the same grammar after its prefix, on pg_default_acl.
+		var defRole, defSchema string
+		if len(toks) > 4 && toks[0].is("ALTER") && toks[1].is("DEFAULT") && toks[2].is("PRIVILEGES") {
+			k := 3
+			for ; k < len(toks) && !toks[k].is("GRANT") && !toks[k].is("REVOKE"); k++ {
+				switch {
+				case toks[k].is("ROLE") || toks[k].is("USER"):
+					defRole = toks[k+1].text
+				case toks[k].is("SCHEMA"):
+					defSchema = toks[k+1].text
+				}
+			}
+			if defRole == "" || k == len(toks) {
+				continue
+			}
+			toks = toks[k:]
+		}
 		if len(toks) < 4 || !(toks[0].is("GRANT") || toks[0].is("REVOKE")) {
 			continue
 		}
@@ -563,6 +598,11 @@ func checkACL(ctx context.Context, conn *pgx.Conn, defn string) ([]string, int, 
 		}
 		kindTok := toks[i+1]
 		target, ok := aclTargets[strings.ToUpper(kindTok.text)]
+		var defKinds [2]string
+		if defRole != "" {
+			defKinds, ok = defaultKinds[strings.ToUpper(kindTok.text)]
+			target = "DEFAULT"
+		}
 		if !ok || kindTok.quoted {
 			continue
 		}
@@ -574,6 +614,9 @@ func checkACL(ctx context.Context, conn *pgx.Conn, defn string) ([]string, int, 
 			continue
 		}
 		object := strings.TrimSpace(stmt[toks[i+2].start:toks[j].start])
+		if defRole != "" {
+			object = fmt.Sprintf("default privileges of %s in schema %q on %s", defRole, defSchema, strings.ToLower(kindTok.text))
+		}
 		var grantees []string
 		grantable := false
 		for k := j + 1; k < len(toks); k++ {
@@ -603,6 +646,9 @@ func checkACL(ctx context.Context, conn *pgx.Conn, defn string) ([]string, int, 
 				key := [2]string{object, col}
 				if _, ok := actual[key]; !ok {
 					q, args := aclQueries[target], []any{object}
+					if defRole != "" {
+						args = []any{defRole, defSchema, defKinds[0], defKinds[1]}
+					}
 					if col != "" {
 						q, args = aclQueries["COLUMN"], []any{object, col}
 					}

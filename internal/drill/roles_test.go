@@ -240,3 +240,55 @@ func writeOldArchive(t *testing.T, path string, v pgarchive.Version) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheckACLFindsDifferences: the privilege check reports privileges the
+// archive grants that are missing, and ones it revokes that remain, for
+// tables, columns and default privileges.
+func TestCheckACLFindsDifferences(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.NewDB(t)
+	conn := pgtest.Conn(t, url)
+	// Roles are the cluster's: name them after this database.
+	var db string
+	if err := conn.QueryRow(ctx, "SELECT current_database()").Scan(&db); err != nil {
+		t.Fatal(err)
+	}
+	r1, r2 := db+"_r1", db+"_R2"
+	q1, q2 := `"`+r1+`"`, `"`+r2+`"`
+	for _, s := range []string{
+		"CREATE ROLE " + q1 + " NOLOGIN", "CREATE ROLE " + q2 + " NOLOGIN",
+		"CREATE TABLE public.t (a int, b text)",
+		"GRANT SELECT ON TABLE public.t TO " + q1, "GRANT SELECT ON TABLE public.t TO PUBLIC",
+		"GRANT UPDATE (b) ON TABLE public.t TO " + q2,
+		"ALTER DEFAULT PRIVILEGES FOR ROLE " + q1 + " IN SCHEMA public GRANT SELECT ON TABLES TO " + q2,
+	} {
+		if _, err := conn.Exec(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() {
+		c := pgtest.Conn(t, url)
+		for _, s := range []string{"DROP OWNED BY " + q1 + ", " + q2, "DROP ROLE " + q1, "DROP ROLE " + q2} {
+			c.Exec(context.Background(), s)
+		}
+	})
+	tests := []struct{ defn, want string }{
+		{"GRANT SELECT ON TABLE public.t TO " + q1 + ";\nGRANT UPDATE(b) ON TABLE public.t TO " + q2 + ";\n", ""},
+		{"GRANT SELECT,INSERT ON TABLE public.t TO " + q1 + ";\n", r1 + " lacks INSERT on public.t"},
+		{"REVOKE ALL ON TABLE public.t FROM PUBLIC;\n", "PUBLIC still has SELECT on public.t (revoked in the archive)"},
+		{"GRANT SELECT ON TABLE public.t TO " + q1 + " WITH GRANT OPTION;\n", r1 + " has SELECT on public.t without GRANT OPTION"},
+		{"GRANT UPDATE(a) ON TABLE public.t TO " + q2 + ";\n", r2 + " lacks UPDATE on public.t.a"},
+		{"ALTER DEFAULT PRIVILEGES FOR ROLE " + q1 + " IN SCHEMA public GRANT SELECT ON TABLES TO " + q2 + ";\n", ""},
+		{"ALTER DEFAULT PRIVILEGES FOR ROLE " + q1 + " IN SCHEMA public GRANT INSERT ON TABLES TO " + q2 + ";\n",
+			r2 + ` lacks INSERT on default privileges of ` + r1 + ` in schema "public" on tables`},
+	}
+	for _, tc := range tests {
+		probs, n, err := checkACL(ctx, conn, tc.defn)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.defn, err)
+		}
+		if got := strings.Join(probs, "; "); got != tc.want || n == 0 {
+			t.Errorf("%s: %d checked, problems %q, want %q", tc.defn, n, got, tc.want)
+		}
+	}
+}
