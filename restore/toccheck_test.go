@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pgdrill/pgdrill/internal/archivetest"
+	"github.com/pgdrill/pgdrill/internal/archiveedit"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
@@ -152,11 +152,13 @@ func TestCheckTOCRejectsHostileEntries(t *testing.T) {
 func TestStrictTOCRefusesBeforeExecuting(t *testing.T) {
 	marker := filepath.Join(t.TempDir(), "ran")
 	path := filepath.Join(t.TempDir(), "hostile.dump")
-	archivetest.Rewrite(t, fixturePath("pg17/full-none.dump"), path, archivetest.Edit{Entry: func(e *pgarchive.Entry) {
+	if err := archiveedit.CopyFile(path, fixturePath("pg17/full-none.dump"), archiveedit.Edits{Entry: func(e *pgarchive.Entry) {
 		if e.Desc == "COMMENT" && e.Tag == "TABLE events" {
 			e.Defn = pgarchive.Str("COPY (SELECT 1) TO PROGRAM 'touch " + marker + "';\n")
 		}
-	}})
+	}}); err != nil {
+		t.Fatal(err)
+	}
 	hostile, err := pgarchive.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pgdrill/pgdrill/internal/archivetest"
+	"github.com/pgdrill/pgdrill/internal/archiveedit"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -22,14 +22,16 @@ func TestOfflineCommandsExecuteNothing(t *testing.T) {
 	src := filepath.Join("..", "..", "testdata", "chain", "archives", "cycle24-pg15-gzip-UTC.dump")
 	defs, copies := filepath.Join(dir, "defs.dump"), filepath.Join(dir, "copy.dump")
 	for _, path := range []string{defs, copies} {
-		archivetest.Rewrite(t, src, path, archivetest.Edit{Entry: func(e *pgarchive.Entry) {
+		if err := archiveedit.CopyFile(path, src, archiveedit.Edits{Entry: func(e *pgarchive.Entry) {
 			switch {
 			case e.Desc == "FUNCTION" || e.Desc == "TRIGGER" || e.Desc == "INDEX":
 				e.Defn = pgarchive.Str(evil)
 			case e.Desc == "TABLE DATA" && e.Tag == "audit_chain_head" && path == copies:
 				e.CopyStmt = pgarchive.Str(evil)
 			}
-		}})
+		}}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	// Any attempt to reach a server would go here, and fail.
 	t.Setenv("PGHOST", "127.0.0.1")

@@ -13,7 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/pgdrill/pgdrill/internal/archivetest"
+	"github.com/pgdrill/pgdrill/internal/archiveedit"
 	"github.com/pgdrill/pgdrill/internal/embedded"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
@@ -150,11 +150,13 @@ func TestRestoreCommand(t *testing.T) {
 
 	t.Run("strict TOC", func(t *testing.T) {
 		hostile := filepath.Join(t.TempDir(), "hostile.dump")
-		archivetest.Rewrite(t, archive, hostile, archivetest.Edit{Entry: func(e *pgarchive.Entry) {
+		if err := archiveedit.CopyFile(hostile, archive, archiveedit.Edits{Entry: func(e *pgarchive.Entry) {
 			if e.Desc == "COMMENT" && e.Tag == "TABLE events" {
 				e.Defn = pgarchive.Str("COPY (SELECT 1) TO PROGRAM 'id';\n")
 			}
-		}})
+		}}); err != nil {
+			t.Fatal(err)
+		}
 		u := createDB(t, srv, "strict")
 		code, _, errs := execute(t, nil, "restore", "--strict-toc", "-d", u, hostile)
 		if code != exitFailed || !strings.Contains(errs, "COMMENT public.TABLE events: definition statement 1: a COMMENT entry holds only COMMENT ON") {

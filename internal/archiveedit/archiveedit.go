@@ -7,6 +7,7 @@ package archiveedit
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
@@ -86,4 +87,22 @@ func copyBlock(aw *pgarchive.Writer, a *pgarchive.Reader, e, c *pgarchive.Entry,
 		return err
 	}
 	return d.Close()
+}
+
+// CopyFile copies the archive at src to a new file dst with edits.
+func CopyFile(dst, src string, edits Edits) error {
+	a, err := pgarchive.Open(src)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	f, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if err := Copy(f, a.Reader, edits); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
