@@ -54,7 +54,14 @@ func (s *session) printEntry(ctx context.Context, it *item) error {
 		stmts = []string{e.Defn.String}
 	}
 	for _, q := range stmts {
-		if err := s.exec(ctx, q); err != nil {
+		run := s.exec
+		if e.Desc == "COMMENT" {
+			// One COMMENT ON ... IS literal (StrictTOC made sure): it can
+			// run as the owner connection, which may comment on objects
+			// the restoring role does not own, such as plpgsql.
+			run = s.execPrivileged
+		}
+		if err := run(ctx, q); err != nil {
 			return err
 		}
 	}
@@ -73,7 +80,7 @@ func (s *session) printEntry(ctx context.Context, it *item) error {
 			}
 		}
 		for _, q := range stmts {
-			if err := s.exec(ctx, q); err != nil {
+			if err := s.execPrivileged(ctx, q); err != nil {
 				return err
 			}
 		}

@@ -52,6 +52,16 @@ type Options struct {
 	// server and refuses an archive whose entries hold SQL that does not
 	// fit their kind; INSERT-mode data must then be INSERTs into its table.
 	StrictTOC bool
+	// OwnerConn, if set, is a connection string for the ALTER ... OWNER TO
+	// and COMMENT statements alone: a superuser's, while everything else
+	// runs as an unprivileged role that could not hand objects to owners
+	// lacking CREATE on their schema, nor comment on objects it does not
+	// own. Owner statements are composed from the TOC, comments are one
+	// COMMENT ... IS literal each (StrictTOC checks it, and is required);
+	// each is sent as one extended-protocol statement, which cannot carry
+	// a second one. Not with SingleTransaction, whose objects another
+	// connection cannot see.
+	OwnerConn string
 
 	Schemas        []string // -n: only objects in these schemas
 	ExcludeSchemas []string // -N
@@ -94,6 +104,8 @@ func (o *Options) Validate() error {
 		return errors.New("restore: option --if-exists requires option -c/--clean")
 	case o.SingleTransaction && o.Jobs > 1:
 		return errors.New("restore: cannot specify both --single-transaction and multiple jobs")
+	case o.OwnerConn != "" && (o.SingleTransaction || !o.StrictTOC || o.NoOwner):
+		return errors.New("restore: an owner connection needs StrictTOC and owners, and no single transaction")
 	}
 	return nil
 }

@@ -84,6 +84,9 @@ type runner struct {
 	cfg    *pgconn.Config
 	blocks blockSource
 
+	ownerMu   sync.Mutex
+	ownerConn *pgconn.PgConn // Options.OwnerConn's connection, opened on first use
+
 	mu   sync.Mutex
 	errs []*EntryError
 	sum  Summary
@@ -157,6 +160,7 @@ func run(ctx context.Context, entries []*pgarchive.Entry, blocks blockSource, si
 	}
 	r := &runner{opts: &opts, plan: p, cfg: cfg, blocks: blocks}
 	err = r.restore(ctx, size)
+	r.closeOwner()
 	r.sum.Errors = len(r.errs)
 	r.sum.Seconds = time.Since(start).Seconds()
 	pos := make(map[int]int, len(p.items))

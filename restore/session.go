@@ -145,6 +145,42 @@ func (s *session) exec(ctx context.Context, sql string) error {
 	return s.check(ctx, sql, err)
 }
 
+// execPrivileged runs an ALTER ... OWNER TO or a COMMENT statement: on the
+// session, or with Options.OwnerConn on that connection, as one
+// extended-protocol statement so that nothing an archive put in a name can
+// add a second one.
+func (s *session) execPrivileged(ctx context.Context, sql string) error {
+	if s.r.opts.OwnerConn == "" {
+		return s.exec(ctx, sql)
+	}
+	r := s.r
+	r.ownerMu.Lock()
+	defer r.ownerMu.Unlock()
+	if r.ownerConn == nil {
+		conn, err := pgconn.Connect(ctx, r.opts.OwnerConn)
+		if err != nil {
+			return fmt.Errorf("restore: connecting for owners: %w", err)
+		}
+		r.ownerConn = conn
+	}
+	res := r.ownerConn.ExecParams(ctx, strings.TrimRight(sql, ";\n"), nil, nil, nil, nil).Read()
+	if res.Err != nil && r.ownerConn.IsClosed() {
+		ee := &EntryError{Stmt: sql, Err: res.Err}
+		if s.cur != nil {
+			ee.Entry = s.cur.e
+		}
+		return ee
+	}
+	return s.check(ctx, sql, res.Err)
+}
+
+// closeOwner closes Options.OwnerConn's connection, if one was opened.
+func (r *runner) closeOwner() {
+	if r.ownerConn != nil {
+		r.ownerConn.Close(context.Background())
+	}
+}
+
 // check classifies the outcome of a statement (see exec).
 func (s *session) check(ctx context.Context, sql string, err error) error {
 	if err == nil {

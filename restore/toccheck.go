@@ -150,6 +150,7 @@ var (
 	dropPrefixes = []string{"DROP", "ALTER TABLE", "ALTER FOREIGN TABLE", "ALTER DOMAIN", "ALTER VIEW",
 		"ALTER MATERIALIZED VIEW", "ALTER INDEX", "ALTER SEQUENCE", "ALTER TYPE", "ALTER PUBLICATION",
 		"ALTER OPERATOR FAMILY", "ALTER TEXT SEARCH CONFIGURATION", "ALTER EVENT TRIGGER"}
+	blobTag  = regexp.MustCompile(`^[0-9]+$`)
 	loUnlink = regexp.MustCompile(`^SELECT pg_catalog\.lo_unlink\('[0-9]+'\);\n*$`)
 )
 
@@ -202,6 +203,10 @@ func (c *tocChecker) entry(e *pgarchive.Entry) []TOCProblem {
 		probs = append(probs, TOCProblem{Entry: e, Field: field, Statement: n, Text: shorten(text), Why: why})
 	}
 
+	if e.Desc == "BLOB" && !blobTag.MatchString(e.Tag) {
+		// Restore writes a BLOB's tag, its OID, into ALTER LARGE OBJECT.
+		bad("tag", 0, e.Tag, "a large object's tag is its OID")
+	}
 	defn := e.Defn.String
 	if e.Desc == "TABLE DATA" {
 		// pg_dump leaves TABLE DATA definitions empty, or writes the one
