@@ -60,6 +60,23 @@ owners and privileges and checks both against the archive. The report lists
 the stubbed roles. An archive that creates schema public itself (pg_dump 10
 and older) gets a database without one.
 
+An archive is untrusted input: pg_restore runs whatever it holds with the
+privileges it connects with. So the archive drill first checks every entry's
+SQL against its kind (a COMMENT holds one COMMENT statement, TABLE DATA a
+COPY ... FROM stdin of its table, an ACL only GRANT/REVOKE, ...; an edited
+archive is a FAIL blaming the archive and nothing of it runs), then restores
+as an unprivileged role that owns the scratch database and is a member of
+the archive's roles, but is no superuser and cannot run programs or read or
+write the server's files; the throwaway server's superuser is named pgdrill,
+so the archive's "postgres" is a stand-in too. Owners and comments are set by
+the superuser, from the TOC, one statement at a time. Extensions the server
+marks trusted (pgcrypto, citext, ...) are created as usual, others only with
+--allow-extension NAME. Entries refused for want of privilege (COPY TO
+PROGRAM, untrusted languages, event triggers, ALTER SYSTEM) are listed and
+FAIL the drill blaming the archive: as superuser they would have run.
+--trust-archive restores as the superuser without these checks, as
+pg_restore would.
+
 With --migrations DIR, the drill applies DIR's *.sql files in name order (only
 *.up.sql when *.down.sql files sit beside them) as psql -v ON_ERROR_STOP=1 -f
 would, one session per file; if the schema has audit_events and
@@ -159,6 +176,8 @@ unusable database.`,
 	fl.BoolVar(&cfg.Edge, "edge", false, "edge workload: timestamps over the whole timestamptz range, hostile text")
 	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive (- for standard input) instead of a synthetic workload")
 	fl.StringVar(&cfg.Roles, "roles", "", "with --archive, run this pg_dumpall --roles-only script before restoring; roles still missing are created NOLOGIN")
+	fl.BoolVar(&cfg.TrustArchive, "trust-archive", false, "with --archive, restore as the server's superuser without checking the entries, as pg_restore would (only for archives you trust)")
+	fl.StringArrayVar(&cfg.AllowExtensions, "allow-extension", nil, "with --archive, let an untrusted archive have this extension created although the server does not mark it trusted (repeatable)")
 	fl.StringVar(&cfg.Migrations, "migrations", "", "drill on the schema these migrations build: apply DIR's *.sql (or *.up.sql) files in name order as psql -f would")
 	fl.StringVar(&cfg.Workload, "workload", "", "with --migrations, run this SQL script after the migrations (and the chain rows) to load data")
 	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")

@@ -52,6 +52,12 @@ type Config struct {
 	// of *.sql files; Workload is a script run after them (migrations.go).
 	Migrations string
 	Workload   string
+	// TrustArchive restores the archive as the server's superuser, as
+	// pg_restore would, without checking its entries (untrusted.go);
+	// AllowExtensions are extensions the server does not trust that an
+	// untrusted archive may still have created.
+	TrustArchive    bool
+	AllowExtensions []string
 	// ArchiveReader, if set with Archive, is that archive already opened by
 	// the caller (standard input, a spooled pipe, a remote object); Archive
 	// then only names it.
@@ -163,6 +169,9 @@ type Report struct {
 
 	// Roles says which roles an archive named and which were stubbed.
 	Roles *RolesReport `json:"roles,omitempty"`
+	// Trust says how the restore guarded against the archive: the TOC
+	// check and the role it restored as.
+	Trust *TrustReport `json:"trust,omitempty"`
 	// Migrations lists the scripts the migrations drill applied.
 	Migrations *MigrationsReport `json:"migrations,omitempty"`
 
@@ -297,14 +306,23 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cleanErr != nil {
 		return rep, errors.Join(err, cleanErr)
 	}
-	if err != nil {
-		var ae *pgarchive.Error
-		if !errors.As(err, &ae) {
-			return rep, err
-		}
+	var ae *pgarchive.Error
+	var te *restore.TOCError
+	var refused *refusedError
+	switch {
+	case err == nil:
+	case errors.As(err, &ae):
 		// The archive could not be read to the end: the backup is broken,
 		// whatever the checks so far said.
 		r.check(CulpritArchive, "archive readable", false, "readable", err.Error())
+	case errors.As(err, &refused):
+		r.check(CulpritArchive, refused.what, false, "restorable without superuser", refused.why)
+	case errors.As(err, &te):
+		// An entry holds SQL pg_dump does not write for its kind: the
+		// archive was edited or crafted, and nothing of it ran.
+		r.check(CulpritArchive, "entries as pg_dump writes them", false, "every entry's SQL fits its kind", te.Error())
+	default:
+		return rep, err
 	}
 	rep.judge()
 	rep.Seconds = time.Since(start).Seconds()
@@ -575,10 +593,14 @@ func (r *run) restore(ctx context.Context, a *pgarchive.Reader) error {
 	if err := r.prepareArchive(ctx, a, &opts); err != nil {
 		return err
 	}
+	restoreURL, err := r.restrict(ctx, a, &opts)
+	if err != nil {
+		return err
+	}
 	var warn strings.Builder
 	opts.Warnings = &warn
 	start := time.Now()
-	sum, err := restore.Run(ctx, a, r.url, opts)
+	sum, err := restore.Run(ctx, a, restoreURL, opts)
 	r.rep.Restore = sum
 	r.rep.RestoreSeconds = time.Since(start).Seconds()
 	if err != nil {
@@ -586,6 +608,7 @@ func (r *run) restore(ctx context.Context, a *pgarchive.Reader) error {
 		if !errors.As(err, &ign) {
 			return err
 		}
+		r.judgePrivileges(ign.Errors)
 	}
 	if r.cfg.afterRestore != nil {
 		if err := r.cfg.afterRestore(ctx, r.url); err != nil {

@@ -73,7 +73,11 @@ func (r *run) database(ctx context.Context) error {
 }
 
 func (r *run) throwaway(ctx context.Context) error {
-	srv, err := embedded.Start(ctx, r.cfg.Server)
+	cfg := r.cfg.Server
+	if r.untrusted() && cfg.Superuser == "" {
+		cfg.Superuser = drillSuperuser // "postgres" is then free for the archive's own role
+	}
+	srv, err := embedded.Start(ctx, cfg)
 	if err != nil {
 		return err
 	}
