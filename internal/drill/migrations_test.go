@@ -137,3 +137,27 @@ func TestMigrationsDrillWithoutChain(t *testing.T) {
 		t.Fatalf("%s rows %d chain rows %d\n%+v", rep.Line(), rep.Rows, rep.Migrations.ChainRows, rep.Checks)
 	}
 }
+
+// TestLeftovers: the after-drop check names what survived: objects in
+// public or in schemas and extensions that were not there before.
+func TestLeftovers(t *testing.T) {
+	ctx := context.Background()
+	conn := pgtest.Conn(t, pgtest.NewDB(t))
+	left, err := leftovers(ctx, conn, []string{"public"}, []string{"plpgsql"})
+	if err != nil || len(left) != 0 {
+		t.Fatalf("fresh database: %q, %v", left, err)
+	}
+	for _, s := range []string{"CREATE SCHEMA kept", "CREATE TABLE kept.t (a int)", "CREATE SCHEMA extra",
+		"CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'", "CREATE TYPE public.mood AS ENUM ('ok')"} {
+		if _, err := conn.Exec(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	left, err = leftovers(ctx, conn, []string{"kept", "public"}, []string{"plpgsql"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"function f()", "schema extra", "type mood"}; !slices.Equal(left, want) {
+		t.Errorf("leftovers %q, want %q", left, want)
+	}
+}
