@@ -81,7 +81,19 @@ type Summary struct {
 // environment variables fill in what it leaves out) to w as a custom
 // archive. When w is a seekable file the TOC is rewritten with data offsets
 // at the end, as pg_dump does.
+//
+// A server that closes the connection without a word (a killed backend, an
+// immediate shutdown) is reported as that, not as pgconn's bare io.EOF,
+// which is dropped from the error chain: nothing was wrong with an input.
 func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Summary, error) {
+	sum, err := run(ctx, connString, w, opts)
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		err = fmt.Errorf("%s (the server closed the connection unexpectedly)", err)
+	}
+	return sum, err
+}
+
+func run(ctx context.Context, connString string, w io.Writer, opts Options) (Summary, error) {
 	start := time.Now()
 	d, entries, h, err := prepare(ctx, connString, &opts, start)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -193,6 +194,12 @@ func (s *session) check(ctx context.Context, sql string, err error) error {
 	if s.cur != nil {
 		e = s.cur.e
 		s.failed = true
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		// pgconn's word for a server that closed the connection without
+		// an error message (a killed backend, an immediate shutdown); not
+		// an input error, so the EOF leaves the chain.
+		err = fmt.Errorf("%s (the server closed the connection unexpectedly)", err)
 	}
 	ee := &EntryError{Entry: e, Stmt: sql, Err: err}
 	var pgErr *pgconn.PgError

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,12 +19,13 @@ func init() { register(newDrillCmd) }
 
 func newDrillCmd() *cobra.Command {
 	var (
-		cfg      drill.Config
-		conn     connFlags
-		compress string
-		jsonOut  bool
-		verbose  bool
-		spoolDir string
+		cfg       drill.Config
+		conn      connFlags
+		compress  string
+		jsonOut   bool
+		verbose   bool
+		spoolDir  string
+		overwrite bool
 	)
 	cmd := &cobra.Command{
 		Use:   "drill [--archive FILE | --migrations DIR] [-d DBNAME]",
@@ -147,9 +148,11 @@ unusable database.`,
 			if verbose {
 				cfg.Log = cmd.ErrOrStderr()
 			}
+			if err := checkKeep(cfg.Keep, overwrite); err != nil {
+				return err
+			}
 			defer drillProgress(cmd, &cfg)()
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
+			ctx := interruptible(cmd)
 			if cfg.Archive != "" {
 				// The drill restores, then reads the archive again to count rows
 				// and verify the chain: it needs random access.
@@ -185,7 +188,8 @@ unusable database.`,
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database whose schema public holds objects: DROP SCHEMA public CASCADE first (public is recreated with its owner, privileges and comment)")
 	fl.StringArrayVar(&cfg.Checks, "check", nil, "after restore, run this query returning one boolean; false or an error fails the drill (repeatable)")
 	fl.Float64Var(&cfg.MaxRestoreSeconds, "max-restore-seconds", 0, "fail the drill if the restore phase takes longer than this many seconds (0: no limit)")
-	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path")
+	fl.StringVar(&cfg.Keep, "keep", "", "keep the drill's archive at this path (refused if it exists, unless --overwrite)")
+	fl.BoolVar(&overwrite, "overwrite", false, "let --keep replace an existing file")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression of the drill's archive: METHOD[:LEVEL], METHOD none, gzip, lz4 or zstd")
 	fl.IntVarP(&cfg.Jobs, "jobs", "j", 1, "restore with this many connections")
 	fl.StringVar(&cfg.Server.BinDir, "pg-bindir", "", "PostgreSQL server bin directory for the throwaway server (default: $PGDRILL_PG_BINDIR, then the installed servers)")
@@ -220,6 +224,21 @@ func reportDrill(stdout io.Writer, rep *drill.Report, jsonOut bool) error {
 			fmt.Fprintln(stdout, "::error::pgdrill drill: "+rep.Line())
 		}
 		return &exitError{code: exitFailed, err: errors.New("drill failed")}
+	}
+	return nil
+}
+
+// checkKeep refuses a --keep path that exists, since it may be a backup
+// (even the archive meant for --archive), unless --overwrite says to
+// replace it.
+func checkKeep(path string, overwrite bool) error {
+	if path == "" || overwrite {
+		return nil
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return usageError(fmt.Errorf("drill: --keep %s: the file exists; give --overwrite to replace it", path))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return usageError(fmt.Errorf("drill: --keep: %w", err))
 	}
 	return nil
 }

@@ -3,12 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/pgdrill/pgdrill/dump"
 	"github.com/pgdrill/pgdrill/internal/remote"
@@ -86,21 +84,14 @@ variables fill in the rest.`,
 			}
 			opts := sel
 			opts.Compression, opts.Level, opts.SchemaOnly, opts.DataOnly = alg, level, schemaOnly, dataOnly
-			var out io.Writer = cmd.OutOrStdout()
+			// A local -f file of the custom or tar format is written to a
+			// temporary file renamed over FILE once complete (dump.ToFile).
+			toFile := file != "" && file != "-" && !remote.IsURL(file) && kind != 'd'
 			if remote.IsURL(file) {
 				if kind != 'c' {
 					return usageError(errors.New("dump: -f s3://… writes the custom format (-Fc) only"))
 				}
-			} else if kind == 'd' {
-				// -f names the directory, made by the dump.
-			} else if file != "" && file != "-" {
-				f, err := os.Create(file)
-				if err != nil {
-					return usageError(fmt.Errorf("dump: %w", err))
-				}
-				defer f.Close()
-				out = f
-			} else if f, ok := out.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			} else if f, ok := cmd.OutOrStdout().(*os.File); kind != 'd' && !toFile && ok && term.IsTerminal(int(f.Fd())) {
 				return usageError(errors.New("dump: refusing to write an archive to a terminal; use -f FILE or a pipe"))
 			}
 			stderr := cmd.ErrOrStderr()
@@ -118,39 +109,39 @@ variables fill in the rest.`,
 					last = p.Bytes
 				}
 			}
-			// An interrupt ends the dump cleanly, so a partial -f file is removed.
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
+			// SIGINT or SIGTERM cancels the dump; a temporary file or a
+			// directory the dump made is removed.
+			ctx := interruptible(cmd)
+			out := cmd.OutOrStdout()
 			var sum dump.Summary
 			_, statErr := os.Stat(file)
-			switch kind {
-			case 'd':
+			switch {
+			case kind == 'd':
 				sum, err = dump.RunDir(ctx, connStr, file, jobs, opts)
-			case 't':
+			case kind == 't' && toFile:
+				sum, err = dump.ToFile(file, func(f *os.File) (dump.Summary, error) {
+					return dump.RunTar(ctx, connStr, f, "", opts)
+				})
+			case kind == 't':
 				sum, err = dump.RunTar(ctx, connStr, out, "", opts)
+			case remote.IsURL(file):
+				sum, err = dumpRemote(ctx, cmd, connStr, file, opts)
+			case toFile:
+				sum, err = dump.RunFile(ctx, connStr, file, opts)
 			default:
-				if remote.IsURL(file) {
-					sum, err = dumpRemote(ctx, cmd, connStr, file, opts)
-				} else {
-					sum, err = dump.Run(ctx, connStr, out, opts)
-				}
+				sum, err = dump.Run(ctx, connStr, out, opts)
 			}
 			bar.Done()
-			if err != nil {
-				switch {
-				case kind == 'd' && os.IsNotExist(statErr):
-					os.RemoveAll(file) // the dump made it
-				case kind != 'd' && file != "" && file != "-" && !remote.IsURL(file):
-					os.Remove(file)
-				}
-				return runError(err)
+			if err != nil && kind == 'd' && os.IsNotExist(statErr) {
+				os.RemoveAll(file) // the dump made it
 			}
-			if kind != 'd' && file != "" && file != "-" {
-				if f, ok := out.(*os.File); ok {
-					if err := f.Close(); err != nil {
-						return checkFailed(fmt.Errorf("dump: %w", err))
-					}
-				}
+			var pe *fs.PathError
+			if errors.As(err, &pe) && kind != 'd' {
+				// The output file cannot be made or written: the environment's fault.
+				return usageError(err)
+			}
+			if err != nil {
+				return runError(err)
 			}
 			if asJSON {
 				// Standard output holds the archive unless -f took it.
@@ -164,7 +155,7 @@ variables fill in the rest.`,
 	}
 	fl := cmd.Flags()
 	conn.add(fl, "database to dump: name, URL or connection string (default: PGDATABASE)", true)
-	fl.StringVarP(&file, "file", "f", "", "output file (default: standard output)")
+	fl.StringVarP(&file, "file", "f", "", "output file, replaced only once the dump has succeeded (default: standard output)")
 	fl.StringVarP(&format, "format", "F", "c", "archive format: c (custom), d (directory, -f names it) or t (tar)")
 	fl.IntVarP(&jobs, "jobs", "j", 1, "copy table data on N connections sharing one snapshot (directory format only)")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression METHOD[:LEVEL] (none, gzip, lz4, zstd) or a gzip level 0-9")

@@ -10,6 +10,7 @@ package main
 //	     a missing, cut or wrong-format archive, no PostgreSQL server
 //	     binaries, an unusable --pg-bindir
 //	130  interrupted (SIGINT), after cleaning up
+//	143  terminated (SIGTERM), after cleaning up (signals.go)
 
 import (
 	"context"

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -91,9 +92,16 @@ func main() {
 }
 
 func run(args []string) int {
+	ctx, sigs := catchSignals(context.Background(), os.Stderr)
+	defer sigs.stop()
 	root := newRootCmd()
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
+	if sig := sigs.received(); sig != 0 && err != nil {
+		// Stopped by the signal, after cleaning up: 130 or 143.
+		fmt.Fprintf(os.Stderr, "pgdrill: %s: %v\n", describeSignal(sig), err)
+		return 128 + int(sig)
+	}
 	if err == nil {
 		return exitOK
 	}

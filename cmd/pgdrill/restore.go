@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 
 	"github.com/spf13/cobra"
 
@@ -133,8 +132,7 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 		o.Progress = barProgress{bar: bar}
 	}
 
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-	defer stop()
+	ctx := interruptible(cmd)
 	conn, err := f.conn.connString()
 	if err != nil {
 		return err

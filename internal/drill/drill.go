@@ -577,15 +577,8 @@ func triple(s *ChainState) string {
 func rowsText(s *ChainState) string { return fmt.Sprintf(" rows=%d", s.RowCount) }
 
 func dumpTo(ctx context.Context, url, path string, opts dump.Options) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := dump.Run(ctx, url, f, opts); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	_, err := dump.RunFile(ctx, url, path, opts)
+	return err
 }
 
 func (r *run) restore(ctx context.Context, a *pgarchive.Reader) error {
