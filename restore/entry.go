@@ -1,14 +1,17 @@
 package restore
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/pgdrill/pgdrill/pgarchive"
+	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 )
 
 const relkindPartitioned = 'p'
@@ -199,7 +202,7 @@ func (s *session) restoreTableData(ctx context.Context, it *item, parallel bool)
 				return err
 			}
 		} else {
-			s.r.copied(e, tag.RowsAffected(), n)
+			s.copiedRows(ctx, e, tag.RowsAffected(), src.archiveRows(), n)
 		}
 	} else {
 		if err := s.execInserts(ctx, e, src); err != nil {
@@ -377,6 +380,7 @@ type countingReader struct {
 	n        int64
 	err      error
 	detached bool
+	rows     rowCounter
 }
 
 // errDetached is what a countingReader's Read gives after detach.
@@ -395,6 +399,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	}
 	c.mu.Lock()
 	c.n += int64(n)
+	c.rows.scan(p[:n])
 	if err != nil && err != io.EOF && c.err == nil {
 		c.err = err
 	}
@@ -410,4 +415,95 @@ func (c *countingReader) detach() (int64, error) {
 	defer c.mu.Unlock()
 	c.detached = true
 	return c.n, c.err
+}
+
+// archiveRows is how many COPY rows the archive's data held (read so far).
+func (c *countingReader) archiveRows() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rows.rows
+}
+
+// rowCounter counts the rows of COPY text as it streams by: lines, up to
+// the "\." line that ends the data (pg_dump follows it with blank lines,
+// which the server never reads). Fields escape their newlines, so a line
+// is a row.
+type rowCounter struct {
+	rows  int64
+	state int // where the current line stands, see scan
+}
+
+const (
+	lineStart     = iota // at the start of a line
+	lineBackslash        // the line so far is "\"
+	lineEndMark          // the line so far is "\."
+	lineMid              // inside a row
+	dataEnd              // past the "\." line
+)
+
+func (rc *rowCounter) scan(p []byte) {
+	for len(p) > 0 && rc.state != dataEnd {
+		if rc.state == lineMid {
+			i := bytes.IndexByte(p, '\n')
+			if i < 0 {
+				return
+			}
+			rc.rows++
+			rc.state = lineStart
+			p = p[i+1:]
+			continue
+		}
+		b := p[0]
+		p = p[1:]
+		switch {
+		case b == '\n' && rc.state == lineEndMark:
+			rc.state = dataEnd
+		case b == '\n':
+			rc.rows++
+			rc.state = lineStart
+		case b == '\\' && rc.state == lineStart:
+			rc.state = lineBackslash
+		case b == '.' && rc.state == lineBackslash:
+			rc.state = lineEndMark
+		default:
+			rc.state = lineMid
+		}
+	}
+}
+
+// copiedRows records a COPY's outcome: the rows the server's command tag
+// reports, never the archive's count, which is kept beside it. A COPY that
+// loaded another number of rows than the archive holds (a trigger that
+// dropped rows, a statement that stops early), or into another table than
+// the entry's (other than an ancestor it is loaded through), is reported
+// as a mismatch: the counts are facts about the server, and the difference
+// is said out loud.
+func (s *session) copiedRows(ctx context.Context, e *pgarchive.Entry, rows, archiveRows, n int64) {
+	var why []string
+	if rows != archiveRows {
+		why = append(why, fmt.Sprintf("the server loaded %d rows, the archive holds %d", rows, archiveRows))
+	}
+	target := ""
+	if table, _, err := copytext.ParseCopyStmt(e.CopyStmt.String); err != nil {
+		why = append(why, fmt.Sprintf("COPY statement not as pg_dump writes it: %v", err))
+	} else if isLoadViaPartitionRoot(e) {
+		target = table
+		if !s.isAncestor(ctx, table, qualified(e.Namespace, e.Tag)) {
+			why = append(why, fmt.Sprintf("the COPY statement loads %s, which is not %s nor a partitioned table it belongs to", table, qualified(e.Namespace, e.Tag)))
+		}
+	}
+	mismatch := strings.Join(why, "; ")
+	if mismatch != "" {
+		s.r.opts.warnf("warning: restore: %v: %s", e, mismatch)
+	}
+	s.r.copiedTable(TableRows{DumpID: e.DumpID, Name: e.Name(), Rows: rows, ArchiveRows: archiveRows,
+		Bytes: n, CopyTarget: target, Mismatch: mismatch})
+}
+
+// isAncestor asks the server whether table is an ancestor of rel in a
+// partition tree, as a COPY loading through the partition root names it.
+func (s *session) isAncestor(ctx context.Context, table, rel string) bool {
+	res := s.conn.ExecParams(ctx, `SELECT pg_catalog.to_regclass($1) IN (SELECT relid FROM pg_catalog.pg_partition_ancestors(pg_catalog.to_regclass($2)))`,
+		[][]byte{[]byte(table), []byte(rel)}, nil, nil, nil).Read()
+	return res.Err == nil && len(res.Rows) == 1 && string(res.Rows[0][0]) == "t"
 }

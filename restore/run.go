@@ -21,6 +21,7 @@ type Summary struct {
 	Bytes        int64       `json:"data_bytes"`    // decompressed table and large-object bytes sent
 	LargeObjects int         `json:"large_objects"` // large objects written
 	Errors       int         `json:"errors"`        // statements that failed and were passed over
+	Mismatches   int         `json:"mismatches"`    // tables whose load differs from the archive (TableRows.Mismatch)
 	Seconds      float64     `json:"seconds"`
 }
 
@@ -28,8 +29,19 @@ type Summary struct {
 type TableRows struct {
 	DumpID int    `json:"dump_id"`
 	Name   string `json:"name"` // namespace.tag
-	Rows   int64  `json:"rows"` // rows COPY reported; -1 for INSERT-mode data
-	Bytes  int64  `json:"data_bytes"`
+	// Rows is what the server's COPY command tag reports it loaded; -1 for
+	// INSERT-mode data.
+	Rows int64 `json:"rows"`
+	// ArchiveRows is how many rows the archive's COPY data holds; -1 for
+	// INSERT-mode data.
+	ArchiveRows int64 `json:"archive_rows"`
+	Bytes       int64 `json:"data_bytes"`
+	// CopyTarget is the table the COPY statement loads when it is not the
+	// entry's own (a partition loaded through its root).
+	CopyTarget string `json:"copy_target,omitempty"`
+	// Mismatch, when not empty, says how the load differs from the archive:
+	// other row counts, or a COPY into a table that is not the entry's.
+	Mismatch string `json:"mismatch,omitempty"`
 }
 
 // blockSource opens an entry's data block.
@@ -93,13 +105,23 @@ type runner struct {
 }
 
 func (r *runner) copied(e *pgarchive.Entry, rows, n int64) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.sum.Bytes += n
 	if e == nil {
+		r.mu.Lock()
+		r.sum.Bytes += n
+		r.mu.Unlock()
 		return
 	}
-	r.sum.Tables = append(r.sum.Tables, TableRows{DumpID: e.DumpID, Name: e.Name(), Rows: rows, Bytes: n})
+	r.copiedTable(TableRows{DumpID: e.DumpID, Name: e.Name(), Rows: rows, ArchiveRows: rows, Bytes: n})
+}
+
+func (r *runner) copiedTable(t TableRows) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sum.Bytes += t.Bytes
+	r.sum.Tables = append(r.sum.Tables, t)
+	if t.Mismatch != "" {
+		r.sum.Mismatches++
+	}
 }
 
 func (r *runner) blobs(n int) {
