@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/pgdrill/pgdrill/pgarchive"
@@ -11,7 +13,7 @@ import (
 func init() { register(newListCmd) }
 
 func newListCmd() *cobra.Command {
-	var verbose, createDB, asJSON bool
+	var verbose, createDB, asJSON, verify bool
 	var zone string
 	cmd := &cobra.Command{
 		Use:   "list [ARCHIVE|-]",
@@ -21,7 +23,13 @@ PostgreSQL 17's pg_restore -l prints it, so the output can be edited and used
 with pg_restore -L. Without ARCHIVE, or with -, the archive is read from
 standard input. The creation time is shown in the zone of TZ (or --timezone).
 
---json prints the header and every TOC entry with all its fields instead.`,
+--json prints the header and every TOC entry with all its fields instead.
+
+--verify also reads every data block to its end, decompressing it, as
+gzip -t does: the listing comes from the table of contents alone (as
+pg_restore -l's does), which a cut or damaged archive can still hold whole.
+A block that does not read ends the command with exit status 1 and an error
+naming its entry.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			loc, err := listingZone(zone)
@@ -35,10 +43,15 @@ standard input. The creation time is shown in the zone of TZ (or --timezone).
 			defer src.Close()
 			out := cmd.OutOrStdout()
 			if asJSON {
-				return writeJSON(out, archiveJSON(src.header, src.entries, createDB, loc))
+				err = writeJSON(out, archiveJSON(src.header, src.entries, createDB, loc))
+			} else {
+				err = pgarchive.WriteListing(out, src.header, src.entries,
+					pgarchive.ListOptions{Verbose: verbose, CreateDB: createDB, Location: loc})
 			}
-			return pgarchive.WriteListing(out, src.header, src.entries,
-				pgarchive.ListOptions{Verbose: verbose, CreateDB: createDB, Location: loc})
+			if err != nil || !verify {
+				return err
+			}
+			return verifyBlocks(src)
 		},
 	}
 	f := cmd.Flags()
@@ -46,7 +59,51 @@ standard input. The creation time is shown in the zone of TZ (or --timezone).
 	f.BoolVarP(&createDB, "create", "C", false, "list the DATABASE entry, like pg_restore -l -C")
 	f.BoolVar(&asJSON, "json", false, "print header and entries as JSON")
 	f.StringVar(&zone, "timezone", "", "time zone for the creation time (default: TZ, else local)")
+	f.BoolVar(&verify, "verify", false, "also read and decompress every data block; exit 1 naming the first that fails")
 	return cmd
+}
+
+// verifyBlocks reads every data block of src to its end. A failure is a
+// check that failed (exit 1), named by archive and entry.
+func verifyBlocks(src *archiveSource) error {
+	for {
+		b, err := src.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil {
+			err = drainBlock(b)
+			if err != nil {
+				err = fmt.Errorf("%s: %w", src.name, err)
+			}
+		}
+		if err != nil {
+			var ee *exitError
+			if errors.As(err, &ee) {
+				err = ee.err
+			}
+			return checkFailed(fmt.Errorf("verify: %w", err))
+		}
+	}
+}
+
+// drainBlock reads a block, or each large object of a BLOBS block, to its
+// end.
+func drainBlock(b *pgarchive.Block) error {
+	if !b.IsBlobs() {
+		_, err := io.Copy(io.Discard, b)
+		return err
+	}
+	for {
+		if _, err := b.NextBlob(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if _, err := io.Copy(io.Discard, b); err != nil {
+			return err
+		}
+	}
 }
 
 // listingZone resolves --timezone; empty means time.Local, which follows TZ.
