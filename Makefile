@@ -1,7 +1,7 @@
 GO ?= go
 FUZZTIME ?= 30s
 
-.PHONY: test vet bench fuzz testdata build
+.PHONY: test vet bench fuzz testdata build faults
 
 build:
 	$(GO) build -o pgdrill ./cmd/pgdrill
@@ -11,6 +11,17 @@ test:
 
 vet:
 	$(GO) vet ./...
+
+# The fault-injection suite at length: FAULTS_RUNS randomized runs (restore
+# and dump under terminated backends, stopped servers, signals, stalls, a
+# full disk, broken input); FAULTS_SEED repeats a series. It prints the
+# number of runs, the seed and the failures.
+FAULTS_RUNS ?= 500
+FAULTS_LOG ?= /tmp/pgdrill-faults.log
+faults:
+	FAULTS_RUNS=$(FAULTS_RUNS) FAULTS_SEED=$(FAULTS_SEED) FAULTS_REPORT=1 \
+	  $(GO) test -count=1 -timeout 0 -v -run '^TestFaults$$' ./internal/faults >$(FAULTS_LOG) 2>&1; \
+	  status=$$?; grep -E -e '--- FAIL|^faults:' $(FAULTS_LOG); echo "log: $(FAULTS_LOG)"; exit $$status
 
 # Go micro-benchmarks, then pgdrill beside pg_dump/pg_restore on a 1M-row
 # archive (bench/run.sh builds and caches it; see BENCHMARKS.md).

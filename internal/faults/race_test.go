@@ -1,0 +1,4 @@
+package faults
+
+// raceEnabled is set when the tests run under the race detector.
+var raceEnabled bool
