@@ -164,6 +164,11 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 			err = jerr
 		}
 	}
+	if err == nil && sum.Mismatches > 0 {
+		// The server loaded other rows than the archive holds: each is
+		// named in a warning above.
+		return checkFailed(fmt.Errorf("restore: %d tables loaded differently from the archive", sum.Mismatches))
+	}
 	if err == nil {
 		return nil
 	}
