@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pgdrill/pgdrill/internal/version"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
@@ -89,6 +90,8 @@ func Run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 	sum, err := run(ctx, connString, w, opts)
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		err = fmt.Errorf("%s (the server closed the connection unexpectedly)", err)
+	} else if errors.Is(err, pgconn.ErrConnClosed) {
+		err = fmt.Errorf("%s (the connection to the server was lost)", err)
 	}
 	return sum, err
 }

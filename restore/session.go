@@ -200,6 +200,10 @@ func (s *session) check(ctx context.Context, sql string, err error) error {
 		// an error message (a killed backend, an immediate shutdown); not
 		// an input error, so the EOF leaves the chain.
 		err = fmt.Errorf("%s (the server closed the connection unexpectedly)", err)
+	} else if errors.Is(err, pgconn.ErrConnClosed) {
+		// pgconn closed it after an earlier failure (the server went
+		// away while the connection was idle, or mid-statement).
+		err = fmt.Errorf("%s (the connection to the server was lost)", err)
 	}
 	ee := &EntryError{Entry: e, Stmt: sql, Err: err}
 	var pgErr *pgconn.PgError
