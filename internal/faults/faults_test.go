@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -420,7 +421,9 @@ func runLibrary(t *testing.T, sc scenario, tg *target, admin *pgx.Conn) outcome 
 	select {
 	case <-done:
 	case <-time.After(2 * time.Minute):
-		return outcome{code: -1, msg: "library call did not return"}
+		var stacks bytes.Buffer
+		pprof.Lookup("goroutine").WriteTo(&stacks, 2)
+		return outcome{code: -1, msg: "library call did not return; goroutines:\n" + stacks.String()}
 	}
 	if tg.proxy != nil {
 		tg.proxy.Close()

@@ -369,8 +369,15 @@ func (p *proc) wait(limit time.Duration) int {
 	select {
 	case <-p.done:
 	case <-time.After(limit):
-		p.cmd.Process.Kill()
-		<-p.done
+		// SIGQUIT first: the Go runtime prints every goroutine's stack to
+		// stderr, which the failure then shows.
+		p.cmd.Process.Signal(syscall.SIGQUIT)
+		select {
+		case <-p.done:
+		case <-time.After(5 * time.Second):
+			p.cmd.Process.Kill()
+			<-p.done
+		}
 		return -1
 	}
 	if p.cmd.ProcessState == nil {
