@@ -92,8 +92,10 @@ func main() {
 }
 
 func run(args []string) int {
+	// The handler stays until the process exits: a signal that comes
+	// after the command finished must not kill it silently (the default
+	// action) between here and os.Exit.
 	ctx, sigs := catchSignals(context.Background(), os.Stderr)
-	defer sigs.stop()
 	root := newRootCmd()
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

@@ -53,14 +53,6 @@ func (s *signals) watch() {
 	}
 }
 
-// stop ends the handler; later signals have their default effect.
-func (s *signals) stop() {
-	signal.Stop(s.ch)
-	active.CompareAndSwap(s, nil)
-	close(s.ch)
-	s.cancel()
-}
-
 // received is the first signal that arrived, or 0.
 func (s *signals) received() syscall.Signal { return syscall.Signal(s.got.Load()) }
 
