@@ -3,13 +3,11 @@ package faults
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -412,15 +410,4 @@ func newOwnServer(t *testing.T) *embedded.Server {
 func tempLeftovers(dir string) []string {
 	m, _ := filepath.Glob(filepath.Join(dir, ".*.pgdrill-tmp"))
 	return m
-}
-
-var errNoBackend = errors.New("no backend to terminate")
-
-// numGoroutine waits a moment for goroutines that are ending, then counts.
-func numGoroutine(limit int) int {
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > limit && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	return runtime.NumGoroutine()
 }
