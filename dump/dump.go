@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -44,6 +45,11 @@ type Options struct {
 	StrictNames                 bool     // --strict-names: each -n and -t pattern must match
 	SchemaOnly                  bool     // -s
 	DataOnly                    bool     // -a
+
+	// Encoding is the client encoding the archive is written in (-E, e.g.
+	// "LATIN1"); empty means $PGCLIENTENCODING, then the database's own,
+	// as with pg_dump.
+	Encoding string
 
 	// Progress, if not nil, is called as the data is written (see
 	// Progress), from the goroutine that called Run.
@@ -251,7 +257,10 @@ type schemaInfo struct {
 // setup applies pg_dump's session settings and opens the snapshot.
 func (d *dumper) setup() error {
 	ctx := d.ctx
-	enc := os.Getenv("PGCLIENTENCODING")
+	enc := d.opts.Encoding
+	if enc == "" {
+		enc = os.Getenv("PGCLIENTENCODING")
+	}
 	if enc == "" {
 		if err := d.conn.QueryRow(ctx, "SELECT pg_catalog.pg_encoding_to_char(encoding) FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()").Scan(&enc); err != nil {
 			return fmt.Errorf("dump: read database encoding: %w", err)
@@ -272,6 +281,9 @@ func (d *dumper) setup() error {
 	}
 	for _, s := range d.settings {
 		if _, err := d.conn.Exec(ctx, s); err != nil {
+			if strings.HasPrefix(s, "SET client_encoding") {
+				return fmt.Errorf("dump: invalid client encoding %q: %w", enc, err)
+			}
 			return fmt.Errorf("dump: session setting %q: %w", s, err)
 		}
 	}

@@ -168,6 +168,7 @@ variables fill in the rest.`,
 	fl.StringArrayVar(&sel.ExcludeTablesAndChildren, "exclude-table-and-children", nil, "like -T, with the tables' inheritance children and partitions")
 	fl.StringArrayVar(&sel.ExcludeTableDataAndChildren, "exclude-table-data-and-children", nil, "like --exclude-table-data, with children and partitions")
 	fl.BoolVar(&sel.StrictNames, "strict-names", false, "require each -n and -t pattern to match at least one schema or relation")
+	fl.StringVarP(&sel.Encoding, "encoding", "E", "", "write the archive in this client encoding (default: PGCLIENTENCODING, then the database's)")
 	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data")
 	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON summary when done (on standard error when the archive goes to standard output)")
