@@ -219,6 +219,7 @@ func catAll(w *bufio.Writer, src *archiveSource, bar *progress.Bar) error {
 	for {
 		b, err := src.Next()
 		if err == io.EOF {
+			bar.Complete()
 			return nil
 		}
 		if err != nil {

@@ -50,7 +50,7 @@ of unknown type alone do not change it.`,
 				Size: src.size, Location: loc, Progress: bar.Add,
 			})
 			if err == nil && src.size > 0 {
-				bar.Add(src.size - bar.Count()) // what follows the last block: the end is reached
+				bar.Complete() // what follows the last block: the end is reached
 			}
 			bar.Done()
 			if err != nil {

@@ -158,6 +158,9 @@ func runRestore(cmd *cobra.Command, archive string, f *restoreFlags) error {
 	} else {
 		sum, err = restore.Run(ctx, src.reader, conn, o)
 	}
+	if err == nil {
+		bar.Complete()
+	}
 	bar.Done()
 	if f.json {
 		if jerr := writeJSON(cmd.OutOrStdout(), sum); jerr != nil && err == nil {

@@ -137,6 +137,21 @@ func (b *Bar) maybeDraw() {
 	b.draw(now)
 }
 
+// Complete finishes a job that got to its end: the count becomes the total
+// (bytes a reader skipped, such as an archive's trailer, were still dealt
+// with), then as Done.
+func (b *Bar) Complete() {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	if b.total > b.n {
+		b.n = b.total
+	}
+	b.mu.Unlock()
+	b.Done()
+}
+
 // Done finishes the bar: if it was ever drawn, it is drawn once more in its
 // final state and the line is ended.
 func (b *Bar) Done() {

@@ -153,3 +153,28 @@ func TestStatusAndSetTotal(t *testing.T) {
 		t.Errorf("drew\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestComplete: a finished job's bar ends at 100% even when the counted
+// bytes fell short of the total; Done alone leaves the count as it was.
+func TestComplete(t *testing.T) {
+	clock := time.Unix(0, 0)
+	now := func() time.Time { clock = clock.Add(time.Second); return clock }
+	for _, tc := range []struct {
+		finish func(*Bar)
+		want   string
+	}{
+		{(*Bar).Complete, "100% "},
+		{(*Bar).Done, " 99% "},
+	} {
+		var out bytes.Buffer
+		b := newBar(&out, "cat", 1000, true, now)
+		b.Add(990)
+		tc.finish(b)
+		last := out.String()[strings.LastIndex(out.String(), "\r"):]
+		if !strings.Contains(last, tc.want) {
+			t.Errorf("final line %q, want %q", last, tc.want)
+		}
+	}
+	var nilBar *Bar
+	nilBar.Complete()
+}
