@@ -46,52 +46,89 @@ func dataFileNames(entries []tocEntry, v pgarchive.Version) {
 // jobs connections (at least one) that share the first connection's
 // snapshot, largest tables first, each file compressed on its own
 // goroutine; large objects are written by the first connection.
-func RunDir(ctx context.Context, connString, dir string, jobs int, opts Options) (Summary, error) {
+//
+// As with RunFile, a failed dump is never left looking like an archive:
+// every file is flushed to disk, toc.dat (what makes the directory an
+// archive to pg_restore) is written last, under a temporary name renamed
+// into place, and on failure everything the dump wrote is removed, with dir
+// itself when RunDir created it.
+func RunDir(ctx context.Context, connString, dir string, jobs int, opts Options) (sum Summary, err error) {
 	start := time.Now()
-	if err := makeDir(dir); err != nil {
+	created, err := makeDir(dir)
+	if err != nil {
 		return Summary{}, err
 	}
+	defer func() {
+		if err != nil {
+			removeDump(dir, created)
+		}
+	}()
 	d, entries, h, err := prepare(ctx, connString, &opts, start)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer d.close()
 	dataFileNames(entries, h.Version)
-	sum := Summary{Database: d.dbname, ServerVersion: d.serverVersion, Format: opts.Format.String(),
+	sum = Summary{Database: d.dbname, ServerVersion: d.serverVersion, Format: opts.Format.String(),
 		Compression: opts.Compression.String(), Entries: len(entries)}
 	toc, err := tocBytes(h, entries)
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := writeFile(filepath.Join(dir, "toc.dat"), toc); err != nil {
-		return Summary{}, err
-	}
-	sum.ArchiveBytes = int64(len(toc))
 	if err := d.writeDirData(dir, entries, max(jobs, 1), &sum); err != nil {
 		return Summary{}, err
 	}
+	tmp := filepath.Join(dir, ".toc.dat.pgdrill-tmp")
+	if err := writeFile(tmp, toc); err != nil {
+		return Summary{}, err
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, "toc.dat")); err != nil {
+		return Summary{}, fmt.Errorf("dump: %w", err)
+	}
+	if err := syncDir(dir); err != nil {
+		return Summary{}, fmt.Errorf("dump: %s: %w", dir, err)
+	}
+	if created {
+		if err := syncDir(filepath.Dir(filepath.Clean(dir))); err != nil {
+			return Summary{}, fmt.Errorf("dump: %s: %w", dir, err)
+		}
+	}
+	sum.ArchiveBytes += int64(len(toc))
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
 }
 
 // makeDir creates dir, or accepts it when it exists and is empty, as
-// pg_dump does.
-func makeDir(dir string) error {
-	err := os.Mkdir(dir, 0o700)
+// pg_dump does; created says which.
+func makeDir(dir string) (created bool, err error) {
+	err = os.Mkdir(dir, 0o700)
 	if errors.Is(err, os.ErrExist) {
 		names, rerr := os.ReadDir(dir)
 		if rerr != nil {
-			return fmt.Errorf("dump: %w", rerr)
+			return false, fmt.Errorf("dump: %w", rerr)
 		}
 		if len(names) > 0 {
-			return fmt.Errorf("dump: directory %q exists and is not empty", dir)
+			return false, fmt.Errorf("dump: directory %q exists and is not empty", dir)
 		}
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return fmt.Errorf("dump: %w", err)
+		return false, fmt.Errorf("dump: %w", err)
 	}
-	return nil
+	return true, nil
+}
+
+// removeDump undoes a failed RunDir: dir was empty or new, so all it holds
+// is the dump's.
+func removeDump(dir string, created bool) {
+	if created {
+		os.RemoveAll(dir)
+		return
+	}
+	names, _ := os.ReadDir(dir)
+	for _, n := range names {
+		os.RemoveAll(filepath.Join(dir, n.Name()))
+	}
 }
 
 func tocBytes(h pgarchive.Header, entries []tocEntry) ([]byte, error) {
@@ -106,8 +143,20 @@ func tocBytes(h pgarchive.Header, entries []tocEntry) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// writeFile writes a new file and flushes it to disk.
 func writeFile(name string, data []byte) error {
-	if err := os.WriteFile(name, data, 0o600); err != nil {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("dump: %w", err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("dump: %w", err)
 	}
 	return nil
@@ -320,6 +369,9 @@ func copyToFile(ctx context.Context, conn *pgx.Conn, e tocEntry, name string, op
 			err = cerr
 		}
 	}
+	if err == nil {
+		err = f.Sync()
+	}
 	if err != nil {
 		return fmt.Errorf("dump: TABLE DATA %s: %w", e.obj.table.qual, err)
 	}
@@ -351,6 +403,9 @@ func (d *dumper) blobFiles(dir string, e tocEntry, sum *Summary) error {
 			if cerr := zw.Close(); err == nil {
 				err = cerr
 			}
+		}
+		if err == nil {
+			err = f.Sync()
 		}
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = cerr
