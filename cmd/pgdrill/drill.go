@@ -129,7 +129,7 @@ unusable database.`,
 			switch {
 			case cfg.Migrations != "" && cfg.Archive != "":
 				return usageError(errors.New("--migrations and --archive are two different drills: give one"))
-			case cfg.Workload != "" && cfg.Migrations == "":
+			case len(cfg.Workloads) > 0 && cfg.Migrations == "":
 				return usageError(errors.New("--workload runs after --migrations: give both"))
 			case cfg.Roles != "" && cfg.Archive == "":
 				return usageError(errors.New("--roles prepares the server for an --archive: give both"))
@@ -182,7 +182,7 @@ unusable database.`,
 	fl.BoolVar(&cfg.TrustArchive, "trust-archive", false, "with --archive, restore as the server's superuser without checking the entries, as pg_restore would (only for archives you trust)")
 	fl.StringArrayVar(&cfg.AllowExtensions, "allow-extension", nil, "with --archive, let an untrusted archive have this extension created although the server does not mark it trusted (repeatable)")
 	fl.StringVar(&cfg.Migrations, "migrations", "", "drill on the schema these migrations build: apply DIR's *.sql (or *.up.sql) files in name order as psql -f would")
-	fl.StringVar(&cfg.Workload, "workload", "", "with --migrations, run this SQL script after the migrations (and the chain rows) to load data")
+	fl.StringArrayVar(&cfg.Workloads, "workload", nil, "with --migrations, run this SQL script after the migrations (and the chain rows) to load data; repeatable, run in order")
 	fl.StringVar(&spoolDir, "spool", "", "with --archive -, copy standard input into a temporary file in this directory first (the drill reads the archive more than once)")
 	conn.add(fl, "existing database to drill in (name, URL or connection string) instead of a throwaway server", false)
 	fl.BoolVar(&cfg.Force, "force", false, "drill in a -d database whose schema public holds objects: DROP SCHEMA public CASCADE first (public is recreated with its owner, privileges and comment)")

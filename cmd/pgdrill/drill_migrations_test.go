@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,5 +44,63 @@ func TestDrillMigrationsCommand(t *testing.T) {
 		if code, _, errs := execute(t, nil, args...); code != exitUsage || !strings.Contains(errs, "give") {
 			t.Errorf("%q: exit %d, %s", args, code, errs)
 		}
+	}
+}
+
+// TestDrillWorkloads: --workload is repeatable and every script runs, in
+// the order given (the second depends on the first), and the JSON lists
+// them; before, a second --workload silently replaced the first.
+func TestDrillWorkloads(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"migrations/001_t.sql": "CREATE TABLE parent (id text PRIMARY KEY);\nCREATE TABLE child (id int, parent_id text REFERENCES parent);\n",
+		"seed.sql":             "INSERT INTO parent VALUES ('p1'), ('p2');\n",
+		"demo.sql":             "INSERT INTO child VALUES (1, 'p1'), (2, 'p2'), (3, 'p1');\n",
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seed, demo := filepath.Join(dir, "seed.sql"), filepath.Join(dir, "demo.sql")
+	code, out, errs := execute(t, nil, "drill", "--migrations", filepath.Join(dir, "migrations"),
+		"--workload", seed, "--workload", demo, "--json", "-d", pgtest.NewDB(t))
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	var rep struct {
+		Migrations struct {
+			Workloads []string `json:"workloads"`
+		} `json:"migrations"`
+		Content struct {
+			Tables []struct {
+				Name string `json:"name"`
+				Rows int64  `json:"restored_rows"`
+			} `json:"tables"`
+		} `json:"content"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Join(rep.Migrations.Workloads, ",") != seed+","+demo {
+		t.Errorf("workloads %q, want both in order", rep.Migrations.Workloads)
+	}
+	rows := map[string]int64{}
+	for _, tb := range rep.Content.Tables {
+		rows[tb.Name] = tb.Rows
+	}
+	if rows["parent"] != 2 || rows["child"] != 3 {
+		t.Errorf("restored rows %v, want parent 2 and child 3", rows)
+	}
+
+	// The other order fails in the second script, which depends on the first.
+	code, _, errs = execute(t, nil, "drill", "--migrations", filepath.Join(dir, "migrations"),
+		"--workload", demo, "--workload", seed, "-d", pgtest.NewDB(t))
+	if code != exitUsage || !strings.Contains(errs, "demo.sql") {
+		t.Errorf("workloads in the wrong order: exit %d, %s", code, errs)
 	}
 }

@@ -49,9 +49,10 @@ type Config struct {
 	Roles string
 
 	// Migrations, if set, selects the migrations drill on this directory
-	// of *.sql files; Workload is a script run after them (migrations.go).
+	// of *.sql files; Workloads are scripts run after them, in order
+	// (migrations.go).
 	Migrations string
-	Workload   string
+	Workloads  []string
 	// TrustArchive restores the archive as the server's superuser, as
 	// pg_restore would, without checking its entries (untrusted.go);
 	// AllowExtensions are extensions the server does not trust that an

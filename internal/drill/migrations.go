@@ -30,7 +30,7 @@ type MigrationsReport struct {
 	// ChainRows are the audit events the drill inserted through the
 	// schema's own chain trigger (0 when the schema has no chain).
 	ChainRows int    `json:"chain_rows"`
-	Workload  string `json:"workload,omitempty"`
+	Workloads []string `json:"workloads,omitempty"`
 	// Schemas and Extensions are what the migrations created, all of which
 	// the drill dropped before restoring.
 	Schemas    []string `json:"schemas"`
@@ -78,7 +78,7 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	mr := &MigrationsReport{Dir: r.cfg.Migrations, Files: files, Workload: r.cfg.Workload, Schemas: []string{}, Extensions: []string{}}
+	mr := &MigrationsReport{Dir: r.cfg.Migrations, Files: files, Workloads: r.cfg.Workloads, Schemas: []string{}, Extensions: []string{}}
 	r.rep.Migrations = mr
 	if err := r.database(ctx); err != nil {
 		return err
@@ -108,8 +108,8 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 		}
 		mr.ChainRows = n
 	}
-	if r.cfg.Workload != "" {
-		if _, err := r.runScript(ctx, r.cfg.Workload); err != nil {
+	for _, w := range r.cfg.Workloads {
+		if _, err := r.runScript(ctx, w); err != nil {
 			return fmt.Errorf("%w: workload %w", ErrScript, err)
 		}
 	}

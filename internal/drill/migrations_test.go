@@ -72,7 +72,7 @@ INSERT INTO audit_events (id, actor, actor_type, action, resource_type, resource
 VALUES ('user-event', 'ops', 'user', 'settings.change', 'setting', 'ui.banner', '2030-01-01 00:00:00+00', gen_random_uuid());
 INSERT INTO settings (key, value) VALUES ('from.workload', '"yes"');
 `})
-	rep, err := Run(context.Background(), Config{Migrations: migrationsDir, Workload: filepath.Join(wl, "load.sql"), DB: pgtest.NewDB(t), Rows: 30})
+	rep, err := Run(context.Background(), Config{Migrations: migrationsDir, Workloads: []string{filepath.Join(wl, "load.sql")}, DB: pgtest.NewDB(t), Rows: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
