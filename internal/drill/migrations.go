@@ -29,7 +29,7 @@ type MigrationsReport struct {
 	Statements int      `json:"statements"`
 	// ChainRows are the audit events the drill inserted through the
 	// schema's own chain trigger (0 when the schema has no chain).
-	ChainRows int    `json:"chain_rows"`
+	ChainRows int      `json:"chain_rows"`
 	Workloads []string `json:"workloads,omitempty"`
 	// Schemas and Extensions are what the migrations created, all of which
 	// the drill dropped before restoring.
