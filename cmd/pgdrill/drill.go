@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,6 +28,7 @@ func newDrillCmd() *cobra.Command {
 		verbose   bool
 		spoolDir  string
 		overwrite bool
+		maxAge    string
 	)
 	cmd := &cobra.Command{
 		Use:   "drill [--archive FILE | --migrations DIR] [-d DBNAME]",
@@ -133,6 +136,13 @@ unusable database.`,
 				return usageError(errors.New("--workload runs after --migrations: give both"))
 			case cfg.Roles != "" && cfg.Archive == "":
 				return usageError(errors.New("--roles prepares the server for an --archive: give both"))
+			case maxAge != "" && cfg.Archive == "":
+				return usageError(errors.New("--max-age is about an --archive's age: give both"))
+			}
+			if maxAge != "" {
+				if cfg.MaxArchiveAge, err = parseAge(maxAge); err != nil {
+					return usageError(err)
+				}
 			}
 			if cfg.Rows < 0 {
 				return usageError(fmt.Errorf("--rows %d: must not be negative", cfg.Rows))
@@ -169,6 +179,10 @@ unusable database.`,
 				defer src.Close()
 				cfg.ArchiveReader = src.reader
 				cfg.Archive = src.name // the object --latest chose
+				cfg.ArchiveModified = src.modified
+				if cfg.MaxArchiveAge > 0 && src.modified.IsZero() {
+					return usageError(fmt.Errorf("--max-age: %s has no modification time (standard input); drill a file or an object", displayName(cfg.Archive)))
+				}
 			}
 			return runDrill(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), cfg, jsonOut)
 		},
@@ -177,6 +191,7 @@ unusable database.`,
 	fl.IntVar(&cfg.Rows, "rows", 0, "rows of audit events to generate (default 24)")
 	fl.Uint64Var(&cfg.Seed, "seed", 1, "workload seed")
 	fl.BoolVar(&cfg.Edge, "edge", false, "edge workload: timestamps over the whole timestamptz range, hostile text")
+	fl.StringVar(&maxAge, "max-age", "", "with --archive, fail (blaming the archive) when it was written longer ago than this: 26h, 90m, 2d (its file's modification time or the object's Last-Modified)")
 	fl.StringVar(&cfg.Archive, "archive", "", "drill on this archive (- for standard input) instead of a synthetic workload")
 	fl.StringVar(&cfg.Roles, "roles", "", "with --archive, run this pg_dumpall --roles-only script before restoring; roles still missing are created NOLOGIN")
 	fl.BoolVar(&cfg.TrustArchive, "trust-archive", false, "with --archive, restore as the server's superuser without checking the entries, as pg_restore would (only for archives you trust)")
@@ -241,4 +256,22 @@ func checkKeep(path string, overwrite bool) error {
 		return usageError(fmt.Errorf("drill: --keep: %w", err))
 	}
 	return nil
+}
+
+// parseAge reads --max-age: a Go duration (26h, 90m) or a number of days (2d).
+func parseAge(s string) (time.Duration, error) {
+	var d time.Duration
+	var err error
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		var n float64
+		if n, err = strconv.ParseFloat(days, 64); err == nil {
+			d = time.Duration(n * float64(24*time.Hour))
+		}
+	} else {
+		d, err = time.ParseDuration(s)
+	}
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("--max-age %q: want a positive duration such as 26h, 90m or 2d", s)
+	}
+	return d, nil
 }

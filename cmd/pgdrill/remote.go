@@ -101,6 +101,7 @@ func openRemote(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 		src.header, src.entries = s.Header, s.Entries // the stream's own, which its blocks point to
 	}
 	src.closer = c
+	src.modified = obj.Modified()
 	return src, nil
 }
 

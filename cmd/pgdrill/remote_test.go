@@ -209,6 +209,26 @@ func TestRemoteRestoreAndDrill(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || !rep.OK {
 		t.Errorf("drill of a piped archive from S3: exit %d, report %+v, stderr %q", code, rep, errOut)
 	}
+
+	// --max-age judges the object's Last-Modified: just uploaded, it is
+	// younger than an hour and older than a millisecond.
+	var aged struct {
+		OK              bool      `json:"ok"`
+		ArchiveModified time.Time `json:"archive_modified"`
+		Failed          *struct {
+			What string `json:"what"`
+		} `json:"failed"`
+	}
+	for _, c := range []struct {
+		age  string
+		code int
+	}{{"1h", exitOK}, {"1ms", exitFailed}} {
+		code, out, errOut = runArchiveCmd(t, nil, "drill", "--json", "--archive", "s3://"+bucket+"/pg17/full-lz4.dump", "--max-age", c.age)
+		if err := json.Unmarshal([]byte(out), &aged); err != nil || code != c.code || time.Since(aged.ArchiveModified) > time.Hour ||
+			(c.code == exitFailed && (aged.Failed == nil || aged.Failed.What != "archive age")) {
+			t.Errorf("drill --max-age %s of an S3 object: exit %d, report %+v (%v), stderr %q; want exit %d", c.age, code, aged, err, errOut, c.code)
+		}
+	}
 }
 
 // TestDumpToS3: dump -f s3://… uploads an archive with data offsets (the

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/spf13/cobra"
@@ -53,7 +54,11 @@ type archiveSource struct {
 	header  pgarchive.Header
 	entries []*pgarchive.Entry
 	size    int64 // 0 when unknown (a pipe)
-	toc     int64 // bytes of header and TOC, when known, for progress
+	// modified is when the archive was written: the file's (a directory
+	// archive's toc.dat's) modification time or the object's
+	// Last-Modified; zero for standard input.
+	modified time.Time
+	toc      int64 // bytes of header and TOC, when known, for progress
 
 	reader *pgarchive.Reader
 	stream *pgarchive.Stream
@@ -99,6 +104,9 @@ func openSource(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 		return nil, err
 	}
 	src.closer = closer
+	if fi, err := os.Stat(name); err == nil {
+		src.modified = fi.ModTime()
+	}
 	return src, nil
 }
 
@@ -130,8 +138,12 @@ func openDirectory(name string) (*archiveSource, error) {
 	if err != nil {
 		return nil, usageError(err) // it names the directory
 	}
-	return &archiveSource{name: name, header: rc.Header, entries: rc.Entries,
-		size: rc.Size(), toc: rc.DataStart(), reader: rc.Reader, closer: rc}, nil
+	src := &archiveSource{name: name, header: rc.Header, entries: rc.Entries,
+		size: rc.Size(), toc: rc.DataStart(), reader: rc.Reader, closer: rc}
+	if fi, err := os.Stat(filepath.Join(name, "toc.dat")); err == nil {
+		src.modified = fi.ModTime() // written last, by pg_dump and by pgdrill
+	}
+	return src, nil
 }
 
 // newRandomSource reads the header and TOC of the archive in ra.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
@@ -22,6 +23,7 @@ func (r *run) archiveDrill(ctx context.Context) error {
 		a = rc.Reader
 	}
 	r.rep.Archive = r.cfg.Archive
+	r.checkAge(time.Now())
 	if err := r.database(ctx); err != nil {
 		return err
 	}
@@ -68,4 +70,20 @@ func (r *run) archiveDrill(ctx context.Context) error {
 	r.rep.Rows = r.rep.AfterGo.RowCount
 	r.compareChains()
 	return r.userChecks(ctx, conn)
+}
+
+// checkAge records when the archive was written and, with MaxArchiveAge,
+// fails the drill if that is too long before now.
+func (r *run) checkAge(now time.Time) {
+	mod := r.cfg.ArchiveModified
+	if mod.IsZero() {
+		return
+	}
+	utc := mod.UTC()
+	r.rep.ArchiveModified = &utc
+	if max := r.cfg.MaxArchiveAge; max > 0 {
+		age := now.Sub(mod)
+		r.check(CulpritArchive, "archive age", age <= max, "<="+max.String(),
+			fmt.Sprintf("%s (written %s)", age.Round(time.Second), utc.Format(time.RFC3339)))
+	}
 }

@@ -81,6 +81,13 @@ type Config struct {
 	// MaxRestoreSeconds, if positive, fails the drill when the restore
 	// phase takes longer (an RTO check).
 	MaxRestoreSeconds float64
+	// ArchiveModified is when the archive was written (a file's
+	// modification time, an object's Last-Modified); zero if unknown.
+	ArchiveModified time.Time
+	// MaxArchiveAge, if positive, fails the drill, blaming the archive,
+	// when ArchiveModified is older: a nightly drill of the newest backup
+	// must notice that backups stopped arriving (an RPO check).
+	MaxArchiveAge time.Duration
 
 	// afterRestore, if set, runs on the restored database before the
 	// checks: tests use it to make the restore lose or change data.
@@ -157,12 +164,14 @@ type Report struct {
 	OK   bool   `json:"ok"`
 	// Culprit is the failed check's culprit that the FAIL line names
 	// (empty on PASS); Failed is that check.
-	Culprit string       `json:"culprit,omitempty"`
-	Failed  *Check       `json:"failed,omitempty"`
-	Rows    int64        `json:"rows"` // chain rows, or every table's rows for an archive without a chain
-	Archive string       `json:"archive,omitempty"`
-	Checks  []Check      `json:"checks"`
-	Tables  []TableCount `json:"tables"`
+	Culprit string `json:"culprit,omitempty"`
+	Failed  *Check `json:"failed,omitempty"`
+	Rows    int64  `json:"rows"` // chain rows, or every table's rows for an archive without a chain
+	Archive string `json:"archive,omitempty"`
+	// ArchiveModified is when the archive was written, when known.
+	ArchiveModified *time.Time   `json:"archive_modified,omitempty"`
+	Checks          []Check      `json:"checks"`
+	Tables          []TableCount `json:"tables"`
 	// Content is the content check: every table's rows, sequence and
 	// large object against the archive.
 	Content *content.Report `json:"content,omitempty"`

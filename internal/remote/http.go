@@ -34,6 +34,9 @@ func (b *httpBackend) get(ctx context.Context, off, end int64, etag string) (*re
 		return nil, err
 	}
 	r := &response{body: resp.Body, etag: resp.Header.Get("ETag"), version: resp.Header.Get("Last-Modified")}
+	if t, err := http.ParseTime(r.version); err == nil {
+		r.modified = t
+	}
 	switch resp.StatusCode {
 	case http.StatusPartialContent:
 		size, err := rangeSize(resp.Header.Get("Content-Range"), off)

@@ -131,6 +131,8 @@ type response struct {
 	size    int64 // the whole object's size
 	etag    string
 	version string // Last-Modified when there is no ETag
+	// modified is the object's Last-Modified, zero when not given.
+	modified time.Time
 }
 
 // Stats counts what an Object fetched.
@@ -222,6 +224,9 @@ func (o *Object) readHead(ctx context.Context) error {
 		}
 		defer r.body.Close()
 		o.size, o.etag, o.version = r.size, r.etag, r.version
+		if o.modified.IsZero() {
+			o.modified = r.modified
+		}
 		buf = make([]byte, min(want, r.size))
 		n, err := io.ReadFull(r.body, buf)
 		o.bytes.Add(int64(n))
@@ -325,7 +330,8 @@ func (o *Object) fail(off int64, err error) error {
 // Name is the object's URL; after Open with Latest, the chosen object's.
 func (o *Object) Name() string { return o.name }
 
-// Modified is the chosen object's LastModified when Latest picked it.
+// Modified is the object's Last-Modified (from the listing when Latest
+// picked it, else from the first response); zero if the server sent none.
 func (o *Object) Modified() time.Time { return o.modified }
 
 // Size is the object's size in bytes.

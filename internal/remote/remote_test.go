@@ -107,6 +107,10 @@ func TestReadAtRandom(t *testing.T) {
 	if o.Size() != int64(len(data)) {
 		t.Fatalf("size %d, want %d", o.Size(), len(data))
 	}
+	// What drill --max-age judges: the server's Last-Modified.
+	if want := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC); !o.Modified().Equal(want) {
+		t.Errorf("Modified %v, want the Last-Modified %v", o.Modified(), want)
+	}
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {

@@ -174,8 +174,11 @@ func (b *s3Backend) get(ctx context.Context, off, end int64, etag string) (*resp
 		out.Body.Close()
 		return nil, notRetryable{errors.New("the store ignored the range asked for")}
 	}
-	if r.etag == "" && out.LastModified != nil {
-		r.version = out.LastModified.UTC().Format(time.RFC3339)
+	if out.LastModified != nil {
+		r.modified = *out.LastModified
+		if r.etag == "" {
+			r.version = out.LastModified.UTC().Format(time.RFC3339)
+		}
 	}
 	return r, nil
 }
