@@ -74,7 +74,7 @@ func checkDrillArgs(t *testing.T, args []string) {
 	if cmd.Flags().NArg() != 0 {
 		t.Errorf("container args %q: stray arguments %q", args, cmd.Flags().Args())
 	}
-	for _, name := range []string{"archive", "latest", "json", "max-restore-seconds"} {
+	for _, name := range []string{"archive", "latest", "json", "max-restore-seconds", "max-age"} {
 		if !cmd.Flags().Changed(name) {
 			t.Errorf("container args %q lack --%s", args, name)
 		}
