@@ -114,7 +114,6 @@ variables fill in the rest.`,
 			ctx := interruptible(cmd)
 			out := cmd.OutOrStdout()
 			var sum dump.Summary
-			_, statErr := os.Stat(file)
 			switch {
 			case kind == 'd':
 				sum, err = dump.RunDir(ctx, connStr, file, jobs, opts)
@@ -131,10 +130,10 @@ variables fill in the rest.`,
 			default:
 				sum, err = dump.Run(ctx, connStr, out, opts)
 			}
-			bar.Done()
-			if err != nil && kind == 'd' && os.IsNotExist(statErr) {
-				os.RemoveAll(file) // the dump made it
+			if err == nil {
+				bar.Complete() // the catalog's size was only an estimate
 			}
+			bar.Done()
 			var pe *fs.PathError
 			if errors.As(err, &pe) && kind != 'd' {
 				// The output file cannot be made or written: the environment's fault.
