@@ -2,6 +2,7 @@ package drill
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,6 +24,11 @@ type RolesReport struct {
 	// statements passed over as unsafe or pointless on the drill's server.
 	FromFile []string `json:"from_file,omitempty"`
 	Skipped  []string `json:"skipped_statements,omitempty"`
+	// Regranted are the script's role grants whose GRANTED BY the server
+	// refused (PostgreSQL 16 and later want the grantor to hold ADMIN OPTION,
+	// which a pg_dumpall of 15 or older does not arrange), run again as
+	// granted by the drill's superuser: the membership is the same.
+	Regranted []string `json:"regranted_statements,omitempty"`
 	// Stubbed are the roles the drill created as NOLOGIN stand-ins.
 	Stubbed []string `json:"stubbed"`
 	// Missing are roles a -d server lacks; the drill then restores without
@@ -117,9 +123,12 @@ func (r *run) runRolesFile(ctx context.Context, conn *pgx.Conn, rr *RolesReport,
 		return fmt.Errorf("drill: connect: %w", err)
 	}
 	defer pc.Close(ctx)
-	run := &sqlscript.Runner{Conn: pc, Skip: func(_ context.Context, stmt string) (bool, error) {
+	run := &sqlscript.Runner{Conn: pc, Skip: func(ctx context.Context, stmt string) (bool, error) {
 		toks := sqlTokens(stmt)
 		skip := false
+		if i := grantedBy(toks); i >= 0 {
+			return true, regrant(ctx, pc, stmt, toks, i, rr)
+		}
 		switch {
 		case len(toks) >= 3 && toks[0].is("CREATE") && (toks[1].is("ROLE") || toks[1].is("USER")):
 			skip = before[toks[2].text]
@@ -148,6 +157,40 @@ func (r *run) runRolesFile(ctx context.Context, conn *pgx.Conn, rr *RolesReport,
 		}
 	}
 	slices.Sort(rr.FromFile)
+	return nil
+}
+
+// grantedBy returns the index of the GRANTED keyword of a role grant's
+// GRANTED BY clause (GRANT role TO role ... GRANTED BY grantor), or -1.
+func grantedBy(toks []sqlToken) int {
+	if len(toks) < 4 || !toks[0].is("GRANT") {
+		return -1
+	}
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].is("ON") {
+			return -1 // a privilege on an object, not a role membership
+		}
+		if toks[i].is("GRANTED") && toks[i+1].is("BY") {
+			return i
+		}
+	}
+	return -1
+}
+
+// regrant runs a role grant as written and, when the server refuses its
+// grantor (insufficient privilege), again without the GRANTED BY clause.
+func regrant(ctx context.Context, pc *pgconn.PgConn, stmt string, toks []sqlToken, at int, rr *RolesReport) error {
+	err := pc.Exec(ctx, stmt).Close()
+	var pe *pgconn.PgError
+	if err == nil || !errors.As(err, &pe) || pe.Code != "42501" {
+		return err
+	}
+	end := toks[at+2].end // the grantor's name
+	stripped := stmt[:toks[at].start] + stmt[end:]
+	if err := pc.Exec(ctx, stripped).Close(); err != nil {
+		return err
+	}
+	rr.Regranted = append(rr.Regranted, excerptLine(stmt))
 	return nil
 }
 
