@@ -139,7 +139,7 @@ func parentIndexName(o *object) string {
 func (d *dumper) collectConstraints() error {
 	return d.each("constraints", `SELECT c.oid, c.conrelid, c.conname, c.contype::text, pg_catalog.pg_get_constraintdef(c.oid), c.convalidated, c.conislocal, c.conparentid,
 		c.conindid, c.confrelid
-		FROM pg_catalog.pg_constraint c WHERE c.conrelid <> 0 AND c.contype IN ('c', 'f') ORDER BY c.oid`, nil, func(r pgx.Rows) error {
+		FROM pg_catalog.pg_constraint c WHERE c.conrelid <> 0 AND c.contype IN ('c', 'f'`+ifVersion(d.serverNum >= 180000, ", 'n'", "")+`) ORDER BY c.oid`, nil, func(r pgx.Rows) error {
 		var oid, rel, parent, index, refRel uint32
 		var name, typ, def string
 		var valid, local bool
@@ -151,6 +151,14 @@ func (d *dumper) collectConstraints() error {
 			return nil
 		}
 		switch {
+		case typ == "n" && (valid || !local):
+			// PostgreSQL 18: part of its column in CREATE TABLE
+		case typ == "n":
+			// A NOT VALID NOT NULL constraint comes after the data, as
+			// pg_dump 18 writes it.
+			o := d.onTable(t, prioConstraint, "CONSTRAINT", "CONSTRAINT", name, pgConstraint, oid)
+			o.entry.Defn = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s\n    ADD CONSTRAINT %s %s;\n", t.qual, d.q.id(name), def))
+			o.entry.DropStmt = pgarchive.Str(fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT %s;\n", t.qual, d.q.id(name)))
 		case typ == "c" && !local:
 			// inherited: created with the parent
 		case typ == "c" && valid:

@@ -28,7 +28,29 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
 // shared full.sql, every object kind (kinds.sql and more.sql), the audit
 // chain with edge values, timestamptz values dumped under a database time
 // zone, and objects using an extension installed in a schema of its own.
-var fixtures = []string{"full", "kinds", "more", "chain", "tz", "ext"}
+var fixtures = []string{"full", "kinds", "more", "chain", "tz", "ext", "pg18"}
+
+// pg18Fixture uses what PostgreSQL 18 added to tables and pg_dump 18 writes
+// its own way: virtual generated columns, named, NO INHERIT and NOT VALID
+// NOT NULL constraints, NOT NULL inherited by partitions and by inheritance
+// children (with and without a local one), and a WITHOUT OVERLAPS key. It
+// runs only on an 18 server.
+const pg18Fixture = `CREATE EXTENSION btree_gist;
+CREATE TABLE items (id int CONSTRAINT items_id_required NOT NULL, price numeric NOT NULL,
+	qty int NOT NULL NO INHERIT, total numeric GENERATED ALWAYS AS (price * qty) VIRTUAL,
+	stored numeric GENERATED ALWAYS AS (price * 2) STORED);
+INSERT INTO items (id, price, qty) VALUES (1, 2.5, 4), (2, 1, 1);
+CREATE TABLE loose (id int, note text);
+INSERT INTO loose VALUES (1, NULL);
+ALTER TABLE loose ADD CONSTRAINT loose_note_nn NOT NULL note NOT VALID;
+CREATE TABLE events (id int CONSTRAINT events_id_nn NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+INSERT INTO events VALUES (1, '2025-03-01');
+CREATE TABLE base (kind text NOT NULL, label text);
+CREATE TABLE derived (extra text) INHERITS (base);
+ALTER TABLE derived ALTER COLUMN label SET NOT NULL;
+CREATE TABLE bookings (room int, during tstzrange, PRIMARY KEY (room, during WITHOUT OVERLAPS));
+INSERT INTO bookings VALUES (1, '[2025-01-01, 2025-01-02)');`
 
 // extFixture uses an extension's members in every way that reaches the
 // extension through pg_dump's dependency lists: a column of its type, a
@@ -71,6 +93,13 @@ func newFixture(t *testing.T, name string) string {
 	case "ext":
 		if _, err := conn.Exec(ctx, extFixture); err != nil {
 			t.Fatalf("load ext fixture: %v", err)
+		}
+	case "pg18":
+		if m, err := pgtools.ServerMajor(); err != nil || m < 18 {
+			t.Skipf("the pg18 fixture needs a PostgreSQL 18 server (the tests' is %d)", m)
+		}
+		if _, err := conn.Exec(ctx, pg18Fixture); err != nil {
+			t.Fatalf("load pg18 fixture: %v", err)
 		}
 	case "chain":
 		if err := chain.Migrate(ctx, conn); err != nil {
@@ -188,9 +217,26 @@ func dumpFormat(t *testing.T, url string, format byte, opts Options) string {
 type tool []string
 
 // pg15 and pg17 return the command running that version's program, or nil
-// (the tests using them then skip).
+// (the tests using them then skip): nil also for a pg_dump older than the
+// tests' server. pg18 is PostgreSQL 18's, only when the tests' server is 18
+// (the parity cases it serves are about what pg_dump 18 writes for an 18
+// server). serverTool is the program of the server's own version, or the
+// nearest newer one: the reference dumper of tests that compare databases.
 func pg15(name string) tool { return findTool(15, name) }
 func pg17(name string) tool { return findTool(17, name) }
+func pg18(name string) tool {
+	if m, err := pgtools.ServerMajor(); err != nil || m < 18 {
+		return nil
+	}
+	return findTool(18, name)
+}
+func serverTool(name string) tool {
+	_, cmd, err := pgtools.ForServer(name)
+	if err != nil {
+		return nil
+	}
+	return tool(cmd)
+}
 
 func findTool(major int, name string) tool {
 	cmd, err := pgtools.Find(major, name)
@@ -370,6 +416,8 @@ type parityCase struct {
 var parityCases = []parityCase{
 	{name: "pg15-gzip", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip}, fixtures: fixtures},
 	{name: "pg17-zstd", pgDump: pg17, opts: Options{Compression: pgarchive.CompressionZstd}, flags: []string{"-Z", "zstd"}, fixtures: fixtures},
+	{name: "pg18-gzip", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16}, fixtures: fixtures},
+	{name: "pg18-zstd", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionZstd}, flags: []string{"-Z", "zstd"}, fixtures: []string{"full", "kinds"}},
 	{name: "pg17-lz4", pgDump: pg17, opts: Options{Compression: pgarchive.CompressionLZ4}, flags: []string{"-Z", "lz4"}, fixtures: []string{"full"}},
 	{name: "pg15-none-schema-only", pgDump: pg15, opts: Options{SchemaOnly: true}, flags: []string{"-Z0", "-s"}, fixtures: []string{"kinds"}},
 	{name: "pg15-data-only", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, DataOnly: true}, flags: []string{"-a"}, fixtures: []string{"kinds", "full"}},
@@ -505,9 +553,9 @@ func TestRestoreWithPgRestore(t *testing.T) {
 		t.Run(fx, func(t *testing.T) {
 			t.Parallel()
 			src := newFixture(t, fx)
-			pgDump := pg15("pg_dump")
+			pgDump := serverTool("pg_dump")
 			if pgDump == nil {
-				t.Skip("pg_dump 15 is not installed")
+				t.Skip("no pg_dump for the tests' server is installed")
 			}
 			want := plainDump(t, pgDump, src)
 			for _, c := range cases {
@@ -641,7 +689,7 @@ var fingerprintQueries = []string{
 	 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am am ON am.oid = c.relam
 	 WHERE n.nspname !~ '^(pg_|information_schema)' AND c.relkind IN ('r','p','v','m','S','i','I','c')`,
 	`SELECT 'col ' || a.attrelid::regclass || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
-		|| ' ' || COALESCE(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity::text || a.attgenerated::text || a.attstorage::text || ' ' || a.attstattarget
+		|| ' ' || COALESCE(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity::text || a.attgenerated::text || a.attstorage::text || ' ' || COALESCE(a.attstattarget, -1)
 		|| ' ' || a.attcollation::regcollation || ' ' || COALESCE(a.attacl::text, '') || ' ' || a.attislocal || a.attinhcount
 	 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 	 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

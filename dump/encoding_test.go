@@ -87,7 +87,7 @@ func TestLatin1Database(t *testing.T) {
 	if strings.Contains(got, "caf\xc3\xa9") {
 		t.Errorf("archive holds UTF-8 bytes under client_encoding LATIN1")
 	}
-	if pgDump := pg15("pg_dump"); pgDump != nil {
+	if pgDump := serverTool("pg_dump"); pgDump != nil {
 		theirs := t.TempDir() + "/theirs.dump"
 		pgDump.run(t, nil, "-Fc", "-f", theirs, src)
 		want := archiveText(t, theirs)
@@ -112,7 +112,7 @@ func TestLatin1Database(t *testing.T) {
 			}
 		},
 	}
-	if pgRestore := pg15("pg_restore"); pgRestore != nil {
+	if pgRestore := serverTool("pg_restore"); pgRestore != nil {
 		restorers["pg_restore"] = func(dst string) { pgRestore.run(t, nil, "--no-owner", "-d", dst, path) }
 	}
 	for name, restoreInto := range restorers {

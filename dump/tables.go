@@ -58,6 +58,12 @@ type column struct {
 	fdwOptions          string // a foreign table column's options
 	acl                 []string
 	inhNotNull          bool
+	// PostgreSQL 18 keeps NOT NULL as a named constraint: its name (nil
+	// when the column has none), NO INHERIT and whether it is defined in
+	// this table rather than only inherited.
+	nnName      *string
+	nnNoInherit bool
+	nnIsLocal   bool
 }
 
 type check struct {
@@ -224,15 +230,18 @@ func (d *dumper) collectColumns() error {
 			FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
 		a.attstorage::text, t.typstorage::text, `+ifVersion(d.serverNum >= 140000, "a.attcompression::text", "''")+`, COALESCE(a.attstattarget, -1), a.attoptions, a.attacl::text[],
 		EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
-			WHERE i.inhrelid = a.attrelid AND pa.attnotnull)
+			WHERE i.inhrelid = a.attrelid AND pa.attnotnull),
+		`+ifVersion(d.serverNum >= 180000, "nn.conname, COALESCE(nn.connoinherit, false), COALESCE(nn.conislocal, false)", "NULL::name, false, false")+`
 		FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 		LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+		`+ifVersion(d.serverNum >= 180000, "LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey = ARRAY[a.attnum] AND nn.convalidated", "")+`
 		WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped
 		ORDER BY a.attrelid, a.attnum`, nil, func(r pgx.Rows) error {
 		var rel uint32
 		c := &column{}
 		if err := r.Scan(&rel, &c.num, &c.name, &c.typ, &c.notnull, &c.islocal, &c.inhcount, &c.def, &c.defOID,
-			&c.identity, &c.generated, &c.coll, &c.storage, &c.typstorage, &c.compression, &c.stattarget, &c.options, &c.acl, &c.inhNotNull); err != nil {
+			&c.identity, &c.generated, &c.coll, &c.storage, &c.typstorage, &c.compression, &c.stattarget, &c.options, &c.acl, &c.inhNotNull,
+			&c.nnName, &c.nnNoInherit, &c.nnIsLocal); err != nil {
 			return err
 		}
 		if t := d.tables[rel]; t != nil {
@@ -299,6 +308,16 @@ func (d *dumper) tableObject(t *table) error {
 	return nil
 }
 
+// notNullName is the name to write for column c's NOT NULL constraint:
+// "" for the name the server would choose itself (table_column_not_null),
+// which pg_dump 18 leaves out.
+func (d *dumper) notNullName(t *table, c *column) string {
+	if c.nnName == nil || *c.nnName == t.name+"_"+c.name+"_not_null" {
+		return ""
+	}
+	return *c.nnName
+}
+
 // tableDefn builds CREATE TABLE once defaults have been placed (inline or
 // separate), which needs the dependency graph.
 func (d *dumper) tableDefn(t *table) string {
@@ -309,8 +328,25 @@ func (d *dumper) tableDefn(t *table) string {
 	}
 	fmt.Fprintf(&b, "CREATE %s %s", kw, t.qual)
 	n := 0
+	named := d.serverNum >= 180000 // NOT NULL constraints with names
 	for _, c := range t.cols {
 		if !t.printColumn(c) {
+			// PostgreSQL 18: an inherited column's own NOT NULL constraint
+			// is a table constraint item, as pg_dump 18 writes it (the name
+			// unquoted, as pg_dump does).
+			if named && c.nnName != nil && c.nnIsLocal {
+				if n == 0 {
+					b.WriteString(" (")
+				} else {
+					b.WriteString(",")
+				}
+				n++
+				if name := d.notNullName(t, c); name == "" {
+					b.WriteString("\n    NOT NULL " + d.q.id(c.name))
+				} else {
+					b.WriteString("\n    CONSTRAINT " + name + " NOT NULL " + d.q.id(c.name))
+				}
+			}
 			continue
 		}
 		if n == 0 {
@@ -325,10 +361,24 @@ func (d *dumper) tableDefn(t *table) string {
 		}
 		if c.def != nil && c.generated == "s" {
 			fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s) STORED", *c.def)
+		} else if c.def != nil && c.generated == "v" {
+			fmt.Fprintf(&b, " GENERATED ALWAYS AS (%s)", *c.def) // VIRTUAL, PostgreSQL 18's default kind
 		} else if c.def != nil && !c.separate {
 			b.WriteString(" DEFAULT " + *c.def)
 		}
-		if c.notnull && (!c.inhNotNull || t.isPartition) {
+		switch {
+		case named:
+			if c.nnName != nil && (c.nnIsLocal || t.isPartition) {
+				if name := d.notNullName(t, c); name == "" {
+					b.WriteString(" NOT NULL")
+				} else {
+					b.WriteString(" CONSTRAINT " + d.q.id(name) + " NOT NULL")
+				}
+				if c.nnNoInherit {
+					b.WriteString(" NO INHERIT")
+				}
+			}
+		case c.notnull && (!c.inhNotNull || t.isPartition):
 			b.WriteString(" NOT NULL")
 		}
 	}
@@ -364,8 +414,9 @@ func (d *dumper) tableDefn(t *table) string {
 	b.WriteString(";\n")
 	for _, c := range t.cols {
 		if !t.printColumn(c) {
-			// An inherited column made NOT NULL in this table only.
-			if c.notnull && !c.inhNotNull {
+			// An inherited column made NOT NULL in this table only
+			// (before 18; 18 wrote it in CREATE TABLE above).
+			if !named && c.notnull && !c.inhNotNull {
 				fmt.Fprintf(&b, "ALTER TABLE ONLY %s ALTER COLUMN %s SET NOT NULL;\n", t.qual, d.q.id(c.name))
 			}
 			continue
@@ -651,16 +702,16 @@ func (d *dumper) finishTables() {
 			continue
 		}
 		for _, c := range t.cols {
-			if c.def != nil && c.generated == "s" {
+			if c.def != nil && c.generated != "" {
 				t.obj.dependOn(c.defDeps...) // generation expressions stay in CREATE TABLE
 			}
-			if c.def == nil || c.generated == "s" {
+			if c.def == nil || c.generated != "" {
 				continue
 			}
 			c.separate = d.separateDefault(t, c)
 		}
 		for _, c := range t.cols {
-			if c.def == nil || c.generated == "s" {
+			if c.def == nil || c.generated != "" {
 				continue
 			}
 			if !c.separate {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
-	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/workload"
 )
@@ -39,6 +38,7 @@ func TestAuditChain(t *testing.T) {
 	dumps := map[string][]string{
 		"pg15-gzip.dump": pgDumpCmd(t, 15),
 		"pg17-zstd.dump": pgDumpCmd(t, 17, "-Z", "zstd"),
+		"pg18-lz4.dump":  pgDumpCmd(t, 18, "-Z", "lz4"),
 	}
 	for name, cmd := range dumps {
 		if cmd == nil {
@@ -98,7 +98,7 @@ func TestAuditChain(t *testing.T) {
 // must end where pg_restore ends, errors and hashes included.
 func TestAuditChainDataOnlyParity(t *testing.T) {
 	ctx := context.Background()
-	pgDumpBin := pgtools.Need(t, 15, "pg_dump")[0] // a plain path for version 15
+	pgDumpBin := serverPgDump(t)
 	src := newDB(t)
 	sc := pgtest.Conn(t, src)
 	if err := chain.Migrate(ctx, sc); err != nil {

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/pgdrill/pgdrill/internal/pgtest"
-	"github.com/pgdrill/pgdrill/internal/pgtools"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -192,7 +191,7 @@ func pgdrillStream(t *testing.T, fixture, url string, opts Options) (Summary, er
 // source in one row of public.types: INSERT text of its float columns does
 // not round-trip, a property of pg_dump --inserts, not of the restore.)
 func TestParityInserts(t *testing.T) {
-	pgDumpBin := pgtools.Need(t, 15, "pg_dump")[0] // a plain path for version 15
+	pgDumpBin := serverPgDump(t)
 	src := newDB(t)
 	if _, err := pgdrill(t, "pg15/full-gzip.dump", src, Options{}); err != nil {
 		t.Fatal(err)
@@ -237,7 +236,7 @@ func TestParityInserts(t *testing.T) {
 // standard_conforming_strings off, where the INSERT splitter must honour
 // backslashes inside '...'.
 func TestParitySessionSettings(t *testing.T) {
-	pgDumpBin := pgtools.Need(t, 15, "pg_dump")[0] // a plain path for version 15
+	pgDumpBin := serverPgDump(t)
 	ctx := context.Background()
 	src := newDB(t)
 	sc := pgtest.Conn(t, src)
