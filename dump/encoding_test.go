@@ -113,7 +113,12 @@ func TestLatin1Database(t *testing.T) {
 		},
 	}
 	if pgRestore := serverTool("pg_restore"); pgRestore != nil {
-		restorers["pg_restore"] = func(dst string) { pgRestore.run(t, nil, "--no-owner", "-d", dst, path) }
+		restorers["pg_restore"] = func(dst string) {
+			// pg_restore 17 on a 16 server: its SET transaction_timeout fails, harmlessly.
+			if _, stderr, err := pgRestore.exec(nil, "--no-owner", "-d", dst, path); err != nil && !onlyTransactionTimeout(stderr) {
+				t.Fatalf("pg_restore: %v\n%s", err, stderr)
+			}
+		}
 	}
 	for name, restoreInto := range restorers {
 		dst := pgtest.NewDB(t)

@@ -228,7 +228,11 @@ func (d *dumper) collectColumns() error {
 		pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), COALESCE(ad.oid, 0), a.attidentity::text, a.attgenerated::text,
 		CASE WHEN a.attcollation <> t.typcollation THEN (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(co.collname)
 			FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
-		a.attstorage::text, t.typstorage::text, `+ifVersion(d.serverNum >= 140000, "a.attcompression::text", "''")+`, COALESCE(a.attstattarget, -1), a.attoptions, a.attacl::text[],
+		a.attstorage::text, t.typstorage::text, `+ifVersion(d.serverNum >= 140000, "a.attcompression::text", "''")+`, COALESCE(a.attstattarget, -1),
+		-- pg_attver is an option the server keeps itself (PostgreSQL 17.12
+		-- sets it on every column); pg_dump 17.12 leaves it out, and SET
+		-- refuses it.
+		ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) o WHERE pg_catalog.substr(o, 1, 10) <> 'pg_attver='), a.attacl::text[],
 		EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
 			WHERE i.inhrelid = a.attrelid AND pa.attnotnull),
 		`+ifVersion(d.serverNum >= 180000, "nn.conname, COALESCE(nn.connoinherit, false), COALESCE(nn.conislocal, false)", "NULL::name, false, false")+`

@@ -116,6 +116,16 @@ func serverPgDump(t *testing.T) string {
 	return cmd[0]
 }
 
+// pgDump18 is pgDumpCmd for pg_dump 18, only when the tests' server is 18:
+// on older servers the 15 and 17 cases already cover what it would.
+func pgDump18(t *testing.T, args ...string) []string {
+	t.Helper()
+	if m, err := pgtools.ServerMajor(); err != nil || m < 18 {
+		return nil
+	}
+	return pgDumpCmd(t, 18, args...)
+}
+
 // pgDumpCmd is the pg_dump of a major version with args, or nil (logged)
 // when it is not installed, for tests that make archives with every
 // pg_dump they find.
