@@ -29,6 +29,8 @@ func newDrillCmd() *cobra.Command {
 		spoolDir  string
 		overwrite bool
 		maxAge    string
+		binDirs   []string
+		versions  string
 	)
 	cmd := &cobra.Command{
 		Use:   "drill [--archive FILE | --migrations DIR] [-d DBNAME]",
@@ -139,6 +141,16 @@ unusable database.`,
 			case maxAge != "" && cfg.Archive == "":
 				return usageError(errors.New("--max-age is about an --archive's age: give both"))
 			}
+			servers, err := serverDirs(binDirs, versions)
+			if err != nil {
+				return err
+			}
+			if len(servers) == 1 {
+				cfg.Server.BinDir = servers[0].dir
+			}
+			if len(servers) > 1 && cfg.DB != "" {
+				return usageError(errors.New("drill: several server versions (an upgrade drill) need throwaway servers, not -d"))
+			}
 			if maxAge != "" {
 				if cfg.MaxArchiveAge, err = parseAge(maxAge); err != nil {
 					return usageError(err)
@@ -184,6 +196,9 @@ unusable database.`,
 					return usageError(fmt.Errorf("--max-age: %s has no modification time (standard input); drill a file or an object", displayName(cfg.Archive)))
 				}
 			}
+			if len(servers) > 1 {
+				return runUpgradeDrill(ctx, cmd.OutOrStdout(), cfg, servers, jsonOut)
+			}
 			return runDrill(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), cfg, jsonOut)
 		},
 	}
@@ -207,7 +222,8 @@ unusable database.`,
 	fl.BoolVar(&overwrite, "overwrite", false, "let --keep replace an existing file")
 	fl.StringVarP(&compress, "compress", "Z", "gzip", "compression of the drill's archive: METHOD[:LEVEL], METHOD none, gzip, lz4 or zstd")
 	fl.IntVarP(&cfg.Jobs, "jobs", "j", 1, "restore with this many connections")
-	fl.StringVar(&cfg.Server.BinDir, "pg-bindir", "", "PostgreSQL server bin directory for the throwaway server (default: $PGDRILL_PG_BINDIR, then the installed servers)")
+	fl.StringArrayVar(&binDirs, "pg-bindir", nil, "PostgreSQL server bin directory for the throwaway server (default: $PGDRILL_PG_BINDIR, then the installed servers); repeat it for an upgrade drill on each")
+	fl.StringVar(&versions, "pg-version", "", "PostgreSQL major version(s) of the throwaway server, e.g. 17 or 15,16,17,18 (an upgrade drill: dump on the oldest, restore on each)")
 	fl.BoolVar(&jsonOut, "json", false, "print the full report as JSON")
 	fl.BoolVarP(&verbose, "verbose", "v", false, "print each phase's duration on stderr")
 	return cmd

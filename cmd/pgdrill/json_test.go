@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/pgdrill/pgdrill/dump"
 	"github.com/pgdrill/pgdrill/internal/drill"
+	"github.com/pgdrill/pgdrill/internal/embedded"
 	"github.com/pgdrill/pgdrill/internal/inspect"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 	"github.com/pgdrill/pgdrill/restore"
@@ -116,6 +118,9 @@ func checkAgainstDocs(t *testing.T, docs map[string]docField, name string, out [
 	paths := map[string]map[string]bool{}
 	jsonPaths(v, "", paths)
 	for p, types := range paths {
+		if strings.HasPrefix(p, "versions[].report.") && docs["versions[].report"].typ == "object" {
+			continue // a drill report: checked against its own section (TestJSONSchemas)
+		}
 		seen[p] = true
 		for _, part := range strings.Split(strings.ReplaceAll(p, "[]", ""), ".") {
 			if !snakeCase.MatchString(part) {
@@ -183,6 +188,13 @@ func TestJSONSchemas(t *testing.T) {
 			{[]string{"drill", "--json", "--migrations", "../../testdata/migrations"}, func() any { return new(drill.Report) }},
 		},
 	}
+	// The upgrade drill needs two server versions.
+	if v := installedMajors(); len(v) >= 2 {
+		runs["drill --pg-version"] = []run{{[]string{"drill", "--json", "--pg-version", v[0] + "," + v[len(v)-1]}, func() any { return new(UpgradeReport) }}}
+	} else {
+		t.Logf("one PostgreSQL version installed (%v): the upgrade drill's JSON is not checked", v)
+		delete(docs, "drill --pg-version")
+	}
 	for cmd, rs := range runs {
 		doc := docs[cmd]
 		if len(doc) == 0 {
@@ -197,6 +209,20 @@ func TestJSONSchemas(t *testing.T) {
 				continue
 			}
 			checkAgainstDocs(t, doc, strings.Join(r.args, " "), []byte(out), r.into(), seen)
+			if cmd == "drill --pg-version" {
+				// Each version's report is the drill's own report.
+				var up struct {
+					Versions []struct {
+						Report json.RawMessage `json:"report"`
+					} `json:"versions"`
+				}
+				if err := json.Unmarshal([]byte(out), &up); err != nil || len(up.Versions) < 2 {
+					t.Errorf("upgrade drill JSON: %v, %d versions", err, len(up.Versions))
+				}
+				for _, v := range up.Versions {
+					checkAgainstDocs(t, docs["drill"], "upgrade drill report", v.Report, new(drill.Report), map[string]bool{})
+				}
+			}
 		}
 		for p, d := range doc {
 			// A field is required where its parent object appeared; an
@@ -215,4 +241,16 @@ func TestJSONSchemas(t *testing.T) {
 			t.Errorf("docs/json.md documents pgdrill %s --json, which this test does not run", cmd)
 		}
 	}
+}
+
+// installedMajors lists the PostgreSQL major versions whose servers are
+// installed here, oldest first.
+func installedMajors() []string {
+	var out []string
+	for m := 12; m <= 20; m++ {
+		if _, err := embedded.FindVersion(m); err == nil {
+			out = append(out, strconv.Itoa(m))
+		}
+	}
+	return out
 }

@@ -210,3 +210,63 @@ func missingPrograms(dir string) string {
 	}
 	return "no " + strings.Join(missing, ", ")
 }
+
+// EnvPgbinRoot names the directory where ../shared/tools/pgbin-style trees
+// of other major versions live (default /var/tmp/pgbin): pgN/usr/lib/
+// postgresql/N/bin for Debian packages, pgN/native/bin for the
+// embedded-postgres build.
+const EnvPgbinRoot = "PGBIN_ROOT"
+
+// FindVersion returns a directory holding the server programs of PostgreSQL
+// major version major: /usr/lib/postgresql/N/bin, then the pgbin trees
+// ($PGBIN_ROOT, default /var/tmp/pgbin), then what FindBinaries would pick
+// if that is the version asked for. The error wraps ErrNotFound and lists
+// the places looked at.
+func FindVersion(major int) (string, error) {
+	n := strconv.Itoa(major)
+	root := os.Getenv(EnvPgbinRoot)
+	if root == "" {
+		root = "/var/tmp/pgbin"
+	}
+	var tried []string
+	for _, dir := range []string{
+		filepath.Join(debianRoot, n, "bin"),
+		filepath.Join(root, "pg"+n, "usr/lib/postgresql", n, "bin"),
+		filepath.Join(root, "pg"+n, "native", "bin"),
+	} {
+		why := missingPrograms(dir)
+		if why == "" {
+			if m, err := ServerMajor(dir); err == nil && m == major {
+				return dir, nil
+			} else if err != nil {
+				why = err.Error()
+			} else {
+				why = fmt.Sprintf("holds PostgreSQL %d", m)
+			}
+		}
+		tried = append(tried, dir+": "+why)
+	}
+	return "", fmt.Errorf("%w for PostgreSQL %d (looked at: %s)", ErrNotFound, major, strings.Join(tried, "; "))
+}
+
+// ServerMajor runs dir/postgres --version and returns its major version.
+func ServerMajor(dir string) (int, error) {
+	out, err := exec.Command(filepath.Join(dir, "postgres"), "--version").Output()
+	if err != nil {
+		return 0, fmt.Errorf("%s/postgres --version: %w", dir, err)
+	}
+	// "postgres (PostgreSQL) 17.12 (Debian 17.12-0+deb13u1)"
+	f := strings.Fields(string(out))
+	for i, w := range f {
+		if w == "(PostgreSQL)" && i+1 < len(f) {
+			v := f[i+1]
+			if j := strings.IndexAny(v, ".betarc"); j > 0 {
+				v = v[:j]
+			}
+			if m, err := strconv.Atoi(v); err == nil {
+				return m, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("%s/postgres --version: unexpected %q", dir, strings.TrimSpace(string(out)))
+}

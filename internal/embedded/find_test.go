@@ -221,3 +221,24 @@ func TestParseVersionOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFindVersion finds each installed major version's server programs by
+// number and refuses one that is not installed, naming where it looked.
+func TestFindVersion(t *testing.T) {
+	for _, major := range []int{15, 16, 17, 18} {
+		dir, err := FindVersion(major)
+		if err != nil {
+			if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "looked at") {
+				t.Errorf("FindVersion(%d): %v", major, err)
+			}
+			t.Logf("PostgreSQL %d not installed here: %v", major, err)
+			continue
+		}
+		if m, err := ServerMajor(dir); err != nil || m != major {
+			t.Errorf("FindVersion(%d) = %s, which runs PostgreSQL %d (%v)", major, dir, m, err)
+		}
+	}
+	if _, err := FindVersion(7); !errors.Is(err, ErrNotFound) {
+		t.Errorf("FindVersion(7): %v, want ErrNotFound", err)
+	}
+}
