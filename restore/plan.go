@@ -33,8 +33,16 @@ func restorePass(e *pgarchive.Entry) pass {
 		return passACL
 	case "EVENT TRIGGER", "MATERIALIZED VIEW DATA":
 		return passPostACL
-	case "COMMENT":
+	case "COMMENT", "SECURITY LABEL":
 		if strings.HasPrefix(e.Tag, "EVENT TRIGGER ") {
+			return passPostACL
+		}
+	case "STATISTICS DATA":
+		// pg_dump 18 puts a materialized view's statistics (and, to keep
+		// them in TOC order, every post-data one) after the data that a
+		// refresh would otherwise reset them with; pg_restore 18 restores
+		// them in its last pass.
+		if e.Section == pgarchive.SectionPostData {
 			return passPostACL
 		}
 	}
