@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pgdrill/pgdrill/internal/drill"
+	"github.com/pgdrill/pgdrill/drill"
 	"github.com/pgdrill/pgdrill/pgarchive"
 )
 
@@ -146,7 +146,7 @@ unusable database.`,
 				return err
 			}
 			if len(servers) == 1 {
-				cfg.Server.BinDir = servers[0].dir
+				cfg.BinDir = servers[0].dir
 			}
 			if len(servers) > 1 && cfg.DB != "" {
 				return usageError(errors.New("drill: several server versions (an upgrade drill) need throwaway servers, not -d"))

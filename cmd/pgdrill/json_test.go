@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgdrill/pgdrill/drill"
 	"github.com/pgdrill/pgdrill/dump"
-	"github.com/pgdrill/pgdrill/internal/drill"
 	"github.com/pgdrill/pgdrill/internal/embedded"
 	"github.com/pgdrill/pgdrill/internal/inspect"
 	"github.com/pgdrill/pgdrill/internal/pgtest"

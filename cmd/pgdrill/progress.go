@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pgdrill/pgdrill/internal/drill"
+	"github.com/pgdrill/pgdrill/drill"
 	"github.com/pgdrill/pgdrill/internal/progress"
 )
 
@@ -78,7 +78,7 @@ func drillProgress(cmd *cobra.Command, cfg *drill.Config) func() {
 	}
 	download := newBar(cmd, "download PostgreSQL", 0)
 	var started atomic.Bool
-	cfg.Server.DownloadProgress = func(done, total int64) {
+	cfg.DownloadProgress = func(done, total int64) {
 		if started.CompareAndSwap(false, true) && total > 0 {
 			download.SetTotal(total)
 		}

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pgdrill/pgdrill/internal/drill"
+	"github.com/pgdrill/pgdrill/drill"
 	"github.com/pgdrill/pgdrill/internal/embedded"
 )
 
@@ -92,7 +92,7 @@ func runUpgradeDrill(ctx context.Context, stdout io.Writer, cfg drill.Config, se
 	start := time.Now()
 	rep := &UpgradeReport{Mode: "upgrade", OK: true, Archive: cfg.Archive}
 	run := func(c drill.Config, s server, role string) error {
-		c.Server.BinDir = s.dir
+		c.BinDir = s.dir
 		r, err := drill.Run(ctx, c)
 		if err != nil {
 			if errors.Is(err, drill.ErrNotEmpty) || errors.Is(err, drill.ErrScript) {
@@ -121,7 +121,7 @@ func runUpgradeDrill(ctx context.Context, stdout io.Writer, cfg drill.Config, se
 		// pgdrill made this archive itself: it is trusted, and its owner is
 		// the drill's superuser.
 		cfg = drill.Config{Archive: cfg.Keep, TrustArchive: true, Jobs: cfg.Jobs, Checks: cfg.Checks,
-			MaxRestoreSeconds: cfg.MaxRestoreSeconds, Log: cfg.Log, Server: cfg.Server}
+			MaxRestoreSeconds: cfg.MaxRestoreSeconds, Log: cfg.Log, DownloadProgress: cfg.DownloadProgress, GoChecks: cfg.GoChecks}
 		rest = servers[1:]
 	}
 	for _, s := range rest {

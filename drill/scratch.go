@@ -73,7 +73,7 @@ func (r *run) database(ctx context.Context) error {
 }
 
 func (r *run) throwaway(ctx context.Context) error {
-	cfg := r.cfg.Server
+	cfg := embedded.Config{BinDir: r.cfg.BinDir, DownloadProgress: r.cfg.DownloadProgress}
 	if r.untrusted() && cfg.Superuser == "" {
 		cfg.Superuser = drillSuperuser // "postgres" is then free for the archive's own role
 	}

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,6 +54,10 @@ type Config struct {
 	// (migrations.go).
 	Migrations string
 	Workloads  []string
+	// MigrationsFS, if set instead of Migrations, holds the migrations at
+	// its root: an embed.FS or os.DirFS of a service's migrations
+	// directory, so a Go test drills the schema it ships.
+	MigrationsFS fs.FS
 	// TrustArchive restores the archive as the server's superuser, as
 	// pg_restore would, without checking its entries (untrusted.go);
 	// AllowExtensions are extensions the server does not trust that an
@@ -93,9 +98,29 @@ type Config struct {
 	// checks: tests use it to make the restore lose or change data.
 	afterRestore func(ctx context.Context, url string) error
 
-	Server embedded.Config // for the embedded server
+	// BinDir is the PostgreSQL server bin directory of the throwaway
+	// server; "" means $PGDRILL_PG_BINDIR, then the installed servers, then
+	// a download. DownloadProgress, if not nil, is called during such a
+	// download with the bytes received and the total (0 if unknown).
+	BinDir           string
+	DownloadProgress func(done, total int64)
+
+	// GoChecks run on the restored database after the SQL Checks; an
+	// error fails the drill and is reported under the check's name.
+	GoChecks []GoCheck
+
 	// Log, if not nil, receives one line per phase as it ends.
 	Log io.Writer
+}
+
+// migrations reports whether the configuration selects the migrations drill.
+func (c *Config) migrations() bool { return c.Migrations != "" || c.MigrationsFS != nil }
+
+// GoCheck is a user's check written in Go: Func gets a connection to the
+// restored database and returns an error when the restore is not right.
+type GoCheck struct {
+	Name string
+	Func func(ctx context.Context, conn *pgx.Conn) error
 }
 
 // Phase is one timed step of a drill.
@@ -295,14 +320,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep := &Report{Mode: "synthetic"}
 	if cfg.Archive != "" {
 		rep.Mode = "archive"
-	} else if cfg.Migrations != "" {
+	} else if cfg.migrations() {
 		rep.Mode = "migrations"
 	}
 	r := &run{cfg: cfg, rep: rep, last: start}
 	var err error
 	if cfg.Archive != "" {
 		err = r.archiveDrill(ctx)
-	} else if cfg.Migrations != "" {
+	} else if cfg.migrations() {
 		err = r.migrationsDrill(ctx)
 	} else {
 		err = r.syntheticDrill(ctx)
@@ -480,7 +505,7 @@ func (r *run) serverChain(ctx context.Context, conn *pgx.Conn) error {
 // otherwise the archive: the restored copy matches it, so the backup itself
 // does not hold what the query expects.
 func (r *run) userChecks(ctx context.Context, conn *pgx.Conn) error {
-	if len(r.cfg.Checks) == 0 {
+	if len(r.cfg.Checks) == 0 && len(r.cfg.GoChecks) == 0 {
 		return nil
 	}
 	culprit := CulpritArchive
@@ -492,6 +517,13 @@ func (r *run) userChecks(ctx context.Context, conn *pgx.Conn) error {
 	for _, q := range r.cfg.Checks {
 		got := queryBool(ctx, conn, q)
 		r.check(culprit, "check "+q, got == "true", "true", got)
+	}
+	for _, c := range r.cfg.GoChecks {
+		got := "ok"
+		if err := c.Func(ctx, conn); err != nil {
+			got = "error: " + err.Error()
+		}
+		r.check(culprit, "check "+c.Name, got == "ok", "ok", got)
 	}
 	r.phase("checks")
 	return nil

@@ -43,7 +43,7 @@ func TestContentSynthetic(t *testing.T) {
 // the drill's own throwaway server, passes with every table, sequence and
 // large object proven.
 func TestContentFixtureArchive(t *testing.T) {
-	rep, err := Run(context.Background(), Config{Archive: filepath.Join("..", "..", "testdata", "pg17", "full-zstd.dump")})
+	rep, err := Run(context.Background(), Config{Archive: filepath.Join("..", "testdata", "pg17", "full-zstd.dump")})
 	if err != nil {
 		t.Fatal(err)
 	}

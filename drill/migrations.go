@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,7 +44,20 @@ type MigrationsReport struct {
 // ones when *.down.sql files sit beside them (golang-migrate, dbmate and
 // similar layouts).
 func MigrationFiles(dir string) ([]string, error) {
-	ents, err := os.ReadDir(dir)
+	names, err := migrationNames(os.DirFS(dir), dir)
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range names {
+		names[i] = filepath.Join(dir, n)
+	}
+	return names, nil
+}
+
+// migrationNames lists the migration files at the root of fsys, as
+// MigrationFiles does for a directory; where names it in errors.
+func migrationNames(fsys fs.FS, where string) ([]string, error) {
+	ents, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("drill: migrations: %w", err)
 	}
@@ -57,14 +72,14 @@ func MigrationFiles(dir string) ([]string, error) {
 		all = append(all, name)
 	}
 	var files []string
-	for _, name := range all { // os.ReadDir sorts by name
+	for _, name := range all { // fs.ReadDir sorts by name
 		if downs && !strings.HasSuffix(name, ".up.sql") {
 			continue
 		}
-		files = append(files, filepath.Join(dir, name))
+		files = append(files, name)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("drill: migrations: no *.sql files in %s", dir)
+		return nil, fmt.Errorf("drill: migrations: no *.sql files in %s", where)
 	}
 	return files, nil
 }
@@ -74,11 +89,21 @@ func MigrationFiles(dir string) ([]string, error) {
 // workload script), dumps, drops everything the migrations created,
 // restores and checks like the synthetic drill.
 func (r *run) migrationsDrill(ctx context.Context) error {
-	files, err := MigrationFiles(r.cfg.Migrations)
+	fsys, where := r.cfg.MigrationsFS, r.cfg.Migrations
+	if fsys == nil {
+		fsys = os.DirFS(where)
+	} else if where == "" {
+		where = "(migrations fs.FS)"
+	}
+	names, err := migrationNames(fsys, where)
 	if err != nil {
 		return err
 	}
-	mr := &MigrationsReport{Dir: r.cfg.Migrations, Files: files, Workloads: r.cfg.Workloads, Schemas: []string{}, Extensions: []string{}}
+	files := make([]string, len(names))
+	for i, n := range names {
+		files[i] = filepath.Join(where, n)
+	}
+	mr := &MigrationsReport{Dir: where, Files: files, Workloads: r.cfg.Workloads, Schemas: []string{}, Extensions: []string{}}
 	r.rep.Migrations = mr
 	if err := r.database(ctx); err != nil {
 		return err
@@ -88,8 +113,8 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 		return fmt.Errorf("drill: connect: %w", err)
 	}
 	defer conn.Close(ctx)
-	for _, f := range files {
-		n, err := r.runScript(ctx, f)
+	for i, name := range names {
+		n, err := r.runScriptFS(ctx, fsys, name, files[i])
 		mr.Statements += n
 		if err != nil {
 			return fmt.Errorf("%w: migration %w", ErrScript, err)
@@ -186,6 +211,32 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 }
 
 // runScript runs one file as psql -f would, in a session of its own.
+// runScriptFS runs the script name of fsys, naming it display in errors.
+func (r *run) runScriptFS(ctx context.Context, fsys fs.FS, name, display string) (int, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, sqlscript.MaxScriptBytes+1))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", display, err)
+	}
+	if len(raw) > sqlscript.MaxScriptBytes {
+		return 0, fmt.Errorf("%s: larger than %d MiB; not a migration script", display, sqlscript.MaxScriptBytes>>20)
+	}
+	pc, err := pgconn.Connect(ctx, r.url)
+	if err != nil {
+		return 0, fmt.Errorf("drill: connect: %w", err)
+	}
+	defer pc.Close(ctx)
+	run := &sqlscript.Runner{Conn: pc}
+	if r.cfg.Log != nil {
+		run.Echo = r.cfg.Log
+	}
+	return run.Run(ctx, display, string(raw))
+}
+
 func (r *run) runScript(ctx context.Context, path string) (int, error) {
 	pc, err := pgconn.Connect(ctx, r.url)
 	if err != nil {

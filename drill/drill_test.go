@@ -116,7 +116,7 @@ func TestRefusesDatabaseWithTables(t *testing.T) {
 	if _, err := Run(ctx, Config{DB: url, Force: true}); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "schema app") {
 		t.Fatalf("synthetic drill on a database with schema app: err %v, want ErrNotEmpty naming it", err)
 	}
-	rep, err = Run(ctx, Config{DB: url, Archive: filepath.Join("..", "..", "testdata", "chain", "archives", "cycle24-pg15-gzip-UTC.dump")})
+	rep, err = Run(ctx, Config{DB: url, Archive: filepath.Join("..", "testdata", "chain", "archives", "cycle24-pg15-gzip-UTC.dump")})
 	if err != nil || !rep.OK {
 		t.Fatalf("archive drill beside schema app: %v %s", err, rep.Line())
 	}

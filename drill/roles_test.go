@@ -13,7 +13,7 @@ import (
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 )
 
-const certctlDir = "../../testdata/certctl"
+const certctlDir = "../testdata/certctl"
 
 // TestCertctlArchives drills every real pg_dump 15 and 17 backup of the
 // certctl-shaped schema (testdata/certctl/gen.sh): each compression, piped

@@ -22,7 +22,7 @@ import (
 )
 
 func chainFixture(name string) string {
-	return filepath.Join("..", "..", "testdata", "chain", "archives", name)
+	return filepath.Join("..", "testdata", "chain", "archives", name)
 }
 
 // rewriteArchive copies the archive src to dst through pgarchive's Reader
@@ -245,7 +245,7 @@ func certctlStyleDB(t *testing.T) string {
 	if !available {
 		t.Skip("the test server has no pgcrypto extension (PostgreSQL contrib), which the certctl-style chain needs")
 	}
-	schema, err := os.ReadFile(filepath.Join("..", "..", "chain", "testdata", "certctl_style.sql"))
+	schema, err := os.ReadFile(filepath.Join("..", "chain", "testdata", "certctl_style.sql"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 )
 
-const migrationsDir = "../../testdata/migrations"
+const migrationsDir = "../testdata/migrations"
 
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
