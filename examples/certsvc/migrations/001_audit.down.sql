@@ -1,0 +1,2 @@
+DROP TABLE audit_events, audit_chain_head;
+DROP FUNCTION audit_events_chain();
