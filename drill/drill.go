@@ -104,6 +104,9 @@ type Config struct {
 	// download with the bytes received and the total (0 if unknown).
 	BinDir           string
 	DownloadProgress func(done, total int64)
+	// Version, if not 0 and BinDir is empty, selects the installed server
+	// of this major version.
+	Version int
 
 	// GoChecks run on the restored database after the SQL Checks; an
 	// error fails the drill and is reported under the check's name.

@@ -74,6 +74,13 @@ func (r *run) database(ctx context.Context) error {
 
 func (r *run) throwaway(ctx context.Context) error {
 	cfg := embedded.Config{BinDir: r.cfg.BinDir, DownloadProgress: r.cfg.DownloadProgress}
+	if cfg.BinDir == "" && r.cfg.Version != 0 {
+		dir, err := embedded.FindVersion(r.cfg.Version)
+		if err != nil {
+			return err
+		}
+		cfg.BinDir = dir
+	}
 	if r.untrusted() && cfg.Superuser == "" {
 		cfg.Superuser = drillSuperuser // "postgres" is then free for the archive's own role
 	}

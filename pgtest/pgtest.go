@@ -54,6 +54,10 @@ type Options struct {
 	// postgres; it selects the major version when several are installed.
 	// Empty means $PGDRILL_PG_BINDIR, then the usual places, then a download.
 	BinDir string
+	// Version, if not 0 and BinDir is empty, selects the installed server of
+	// this major version (/usr/lib/postgresql/N/bin or a pgbin tree);
+	// NewServer fails if it is not installed.
+	Version int
 	// TimeZone is the server's TimeZone setting; empty means UTC.
 	TimeZone string
 	// Log, if not nil, receives initdb's and the server's output.
@@ -69,6 +73,13 @@ type Server struct {
 // NewServer starts a server and returns once it answers queries. ctx bounds
 // the start only. The caller must Close it.
 func NewServer(ctx context.Context, opts Options) (*Server, error) {
+	if opts.BinDir == "" && opts.Version != 0 {
+		dir, err := embedded.FindVersion(opts.Version)
+		if err != nil {
+			return nil, fmt.Errorf("pgtest: %w", err)
+		}
+		opts.BinDir = dir
+	}
 	srv, err := embedded.Start(ctx, embedded.Config{BinDir: opts.BinDir, TimeZone: opts.TimeZone, Logger: opts.Log})
 	if err != nil {
 		return nil, fmt.Errorf("pgtest: %w", err)

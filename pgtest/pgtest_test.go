@@ -127,3 +127,34 @@ func TestBadBinDir(t *testing.T) {
 		t.Errorf("error %q neither wraps ErrNoBinaries nor names pgtest", err)
 	}
 }
+
+// TestVersion starts the server of each installed major version by number
+// (CI installs 15-18) and refuses one that is not installed.
+func TestVersion(t *testing.T) {
+	ctx := context.Background()
+	started := 0
+	for v := 15; v <= 18; v++ {
+		srv, err := NewServer(ctx, Options{Version: v})
+		if err != nil {
+			t.Logf("PostgreSQL %d: %v", v, err)
+			continue
+		}
+		started++
+		var num int
+		conn, err := pgx.Connect(ctx, srv.URL("postgres"))
+		if err == nil {
+			err = conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int").Scan(&num)
+			conn.Close(ctx)
+		}
+		srv.Close()
+		if err != nil || num/10000 != v {
+			t.Errorf("Version %d: server_version_num %d (%v)", v, num, err)
+		}
+	}
+	if started == 0 {
+		t.Error("no installed version could be started by number")
+	}
+	if _, err := NewServer(ctx, Options{Version: 9}); !errors.Is(err, ErrNoBinaries) && (err == nil || !strings.Contains(err.Error(), "PostgreSQL 9")) {
+		t.Errorf("Version 9: %v", err)
+	}
+}
