@@ -35,7 +35,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./pgarchive
 	$(GO) test -run '^$$' -fuzz '^FuzzLZ4Frames$$' -fuzztime $(FUZZTIME) ./pgarchive
 	$(GO) test -run '^$$' -fuzz '^FuzzCopyText$$' -fuzztime $(FUZZTIME) ./pgarchive/copytext
-	$(GO) test -run '^$$' -fuzz '^FuzzTimestampText$$' -fuzztime $(FUZZTIME) ./internal/pgtime
+	$(GO) test -run '^$$' -fuzz '^FuzzTimestampText$$' -fuzztime $(FUZZTIME) ./pgtime
 	$(GO) test -run '^$$' -fuzz '^FuzzWriteCopyRows$$' -fuzztime $(FUZZTIME) ./cmd/pgdrill
 	$(GO) test -run '^$$' -fuzz '^FuzzChainPayload$$' -fuzztime $(FUZZTIME) ./fuzz
 	$(GO) test -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME) ./fuzz

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/pgdrill/pgdrill/chain"
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 	"github.com/pgdrill/pgdrill/workload"
 )

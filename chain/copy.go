@@ -7,7 +7,7 @@ import (
 	"iter"
 	"strings"
 
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 )
 

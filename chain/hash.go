@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // Row is one audit_events row. Nullable columns are pointers (nil is SQL

@@ -12,7 +12,7 @@ import (
 
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // FuzzChainPayload checks that chain.Payload and chain.Hash give what the

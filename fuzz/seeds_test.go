@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 var writeCorpus = flag.Bool("write-corpus", false, "rewrite the seed files under testdata/fuzz from the seed tables")

@@ -12,7 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // namedZones are the session time zones the seeds use by index; the fuzzer

@@ -11,7 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 )
 

@@ -24,7 +24,7 @@ import (
 	"time"
 
 	"github.com/pgdrill/pgdrill/chain"
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // DefaultRows is the default row count: six full cycles.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }

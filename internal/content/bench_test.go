@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // auditRows returns n audit-log-like rows (the bench/ archives' shape) as

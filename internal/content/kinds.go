@@ -10,7 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // kind says how a column's text is compared when the bytes differ. Under the

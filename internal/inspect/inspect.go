@@ -39,7 +39,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pgdrill/pgdrill/internal/pgtime"
+	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
 )
