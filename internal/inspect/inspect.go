@@ -39,9 +39,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // Blocks yields an archive's data blocks one after another and io.EOF after
