@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/pgdrill/pgdrill/chain"
-	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
+	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/workload"
 )
 

@@ -7,8 +7,8 @@ import (
 	"iter"
 	"strings"
 
-	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // VerifyCopy verifies audit_events rows given as COPY text (the payload of

@@ -17,9 +17,9 @@ import (
 	"github.com/pgdrill/pgdrill/chain"
 	"github.com/pgdrill/pgdrill/dump"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
-	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
+	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/restore"
 )
 

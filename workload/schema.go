@@ -11,8 +11,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgdrill/pgdrill/chain"
-	"github.com/pgdrill/pgdrill/pgtime"
 	"github.com/pgdrill/pgdrill/pgarchive/copytext"
+	"github.com/pgdrill/pgdrill/pgtime"
 )
 
 // column is one audit_events column as the catalog describes it.
