@@ -426,21 +426,10 @@ func (r *run) syntheticDrill(ctx context.Context) error {
 	r.rep.Before = before
 	r.phase("snapshot")
 
-	path := r.cfg.Keep
-	if path == "" {
-		dir, err := os.MkdirTemp("", "pgdrill-drill-")
-		if err != nil {
-			return err
-		}
-		r.closer = append(r.closer, func() error { return os.RemoveAll(dir) })
-		path = filepath.Join(dir, "drill.dump")
-	} else {
-		r.rep.Archive = path
-	}
-	if err := dumpTo(ctx, r.url, path, dump.Options{Compression: r.cfg.Compression, Level: r.cfg.Level}); err != nil {
+	path, err := r.dumpArchive(ctx)
+	if err != nil {
 		return err
 	}
-	r.phase("dump")
 
 	if err := r.found.restorePublic(ctx, conn); err != nil {
 		return err
@@ -609,6 +598,27 @@ func str(s *string) string {
 		return "NULL"
 	}
 	return *s
+}
+
+// dumpArchive dumps the drill's database to Keep, or to a temporary file
+// removed when the drill ends, and returns the archive's path.
+func (r *run) dumpArchive(ctx context.Context) (string, error) {
+	path := r.cfg.Keep
+	if path == "" {
+		dir, err := os.MkdirTemp("", "pgdrill-drill-")
+		if err != nil {
+			return "", err
+		}
+		r.closer = append(r.closer, func() error { return os.RemoveAll(dir) })
+		path = filepath.Join(dir, "drill.dump")
+	} else {
+		r.rep.Archive = path
+	}
+	if err := dumpTo(ctx, r.url, path, dump.Options{Compression: r.cfg.Compression, Level: r.cfg.Level}); err != nil {
+		return "", err
+	}
+	r.phase("dump")
+	return path, nil
 }
 
 // triple is a verifier's answer as audit_events_verify_chain() gives it.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pgdrill/pgdrill/chain"
-	"github.com/pgdrill/pgdrill/dump"
 	"github.com/pgdrill/pgdrill/internal/sqlscript"
 	"github.com/pgdrill/pgdrill/pgarchive"
 	"github.com/pgdrill/pgdrill/workload"
@@ -114,7 +112,7 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 	}
 	defer conn.Close(ctx)
 	for i, name := range names {
-		n, err := r.runScriptFS(ctx, fsys, name, files[i])
+		n, err := r.runScript(ctx, fsys, name, files[i])
 		mr.Statements += n
 		if err != nil {
 			return fmt.Errorf("%w: migration %w", ErrScript, err)
@@ -134,7 +132,7 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 		mr.ChainRows = n
 	}
 	for _, w := range r.cfg.Workloads {
-		if _, err := r.runScript(ctx, w); err != nil {
+		if _, err := r.runScript(ctx, nil, w, w); err != nil {
 			return fmt.Errorf("%w: workload %w", ErrScript, err)
 		}
 	}
@@ -157,21 +155,10 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 	}
 	r.phase("snapshot")
 
-	path := r.cfg.Keep
-	if path == "" {
-		dir, err := os.MkdirTemp("", "pgdrill-drill-")
-		if err != nil {
-			return err
-		}
-		r.closer = append(r.closer, func() error { return os.RemoveAll(dir) })
-		path = filepath.Join(dir, "drill.dump")
-	} else {
-		r.rep.Archive = path
-	}
-	if err := dumpTo(ctx, r.url, path, dump.Options{Compression: r.cfg.Compression, Level: r.cfg.Level}); err != nil {
+	path, err := r.dumpArchive(ctx)
+	if err != nil {
 		return err
 	}
-	r.phase("dump")
 
 	if err := r.dropMigrated(ctx, conn); err != nil {
 		return err
@@ -210,21 +197,9 @@ func (r *run) migrationsDrill(ctx context.Context) error {
 	return r.userChecks(ctx, conn)
 }
 
-// runScript runs one file as psql -f would, in a session of its own.
-// runScriptFS runs the script name of fsys, naming it display in errors.
-func (r *run) runScriptFS(ctx context.Context, fsys fs.FS, name, display string) (int, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, sqlscript.MaxScriptBytes+1))
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", display, err)
-	}
-	if len(raw) > sqlscript.MaxScriptBytes {
-		return 0, fmt.Errorf("%s: larger than %d MiB; not a migration script", display, sqlscript.MaxScriptBytes>>20)
-	}
+// runScript runs one script as psql -f would, in a session of its own: the
+// file at name, or with fsys the file name in it, called display in errors.
+func (r *run) runScript(ctx context.Context, fsys fs.FS, name, display string) (int, error) {
 	pc, err := pgconn.Connect(ctx, r.url)
 	if err != nil {
 		return 0, fmt.Errorf("drill: connect: %w", err)
@@ -234,20 +209,10 @@ func (r *run) runScriptFS(ctx context.Context, fsys fs.FS, name, display string)
 	if r.cfg.Log != nil {
 		run.Echo = r.cfg.Log
 	}
-	return run.Run(ctx, display, string(raw))
-}
-
-func (r *run) runScript(ctx context.Context, path string) (int, error) {
-	pc, err := pgconn.Connect(ctx, r.url)
-	if err != nil {
-		return 0, fmt.Errorf("drill: connect: %w", err)
+	if fsys == nil {
+		return run.RunFile(ctx, name)
 	}
-	defer pc.Close(ctx)
-	run := &sqlscript.Runner{Conn: pc}
-	if r.cfg.Log != nil {
-		run.Echo = r.cfg.Log
-	}
-	return run.RunFile(ctx, path)
+	return run.RunFS(ctx, fsys, name, display)
 }
 
 // hasChainTables reports whether the search path finds audit_events and

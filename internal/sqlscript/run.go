@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -94,14 +95,30 @@ func (r *Runner) RunFile(ctx context.Context, path string) (int, error) {
 		return 0, err
 	}
 	defer f.Close()
+	return r.run(ctx, path, f)
+}
+
+// RunFS runs the script name of fsys (an embed.FS of migrations, say),
+// naming it display in errors; see Run.
+func (r *Runner) RunFS(ctx context.Context, fsys fs.FS, name, display string) (int, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	return r.run(ctx, display, f)
+}
+
+// run reads a script of at most MaxScriptBytes from f and runs it.
+func (r *Runner) run(ctx context.Context, name string, f io.Reader) (int, error) {
 	raw, err := io.ReadAll(io.LimitReader(f, MaxScriptBytes+1))
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
+		return 0, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(raw) > MaxScriptBytes {
-		return 0, fmt.Errorf("%s: larger than %d MiB; not a migration script", path, MaxScriptBytes>>20)
+		return 0, fmt.Errorf("%s: larger than %d MiB; not a migration script", name, MaxScriptBytes>>20)
 	}
-	return r.Run(ctx, path, string(raw))
+	return r.Run(ctx, name, string(raw))
 }
 
 // Run sends script's statements one by one in autocommit, as psql -f with
