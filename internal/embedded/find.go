@@ -223,17 +223,8 @@ const EnvPgbinRoot = "PGBIN_ROOT"
 // if that is the version asked for. The error wraps ErrNotFound and lists
 // the places looked at.
 func FindVersion(major int) (string, error) {
-	n := strconv.Itoa(major)
-	root := os.Getenv(EnvPgbinRoot)
-	if root == "" {
-		root = "/var/tmp/pgbin"
-	}
 	var tried []string
-	for _, dir := range []string{
-		filepath.Join(debianRoot, n, "bin"),
-		filepath.Join(root, "pg"+n, "usr/lib/postgresql", n, "bin"),
-		filepath.Join(root, "pg"+n, "native", "bin"),
-	} {
+	for _, dir := range VersionDirs(major) {
 		why := missingPrograms(dir)
 		if why == "" {
 			if m, err := ServerMajor(dir); err == nil && m == major {
@@ -247,6 +238,22 @@ func FindVersion(major int) (string, error) {
 		tried = append(tried, dir+": "+why)
 	}
 	return "", fmt.Errorf("%w for PostgreSQL %d (looked at: %s)", ErrNotFound, major, strings.Join(tried, "; "))
+}
+
+// VersionDirs lists the bin directories where PostgreSQL major version
+// major is installed by Debian or by pgbin, in the order FindVersion tries
+// them; client programs (pg_dump, pg_restore) live there too, when present.
+func VersionDirs(major int) []string {
+	n := strconv.Itoa(major)
+	root := os.Getenv(EnvPgbinRoot)
+	if root == "" {
+		root = "/var/tmp/pgbin"
+	}
+	return []string{
+		filepath.Join(debianRoot, n, "bin"),
+		filepath.Join(root, "pg"+n, "usr/lib/postgresql", n, "bin"),
+		filepath.Join(root, "pg"+n, "native", "bin"),
+	}
 }
 
 // ServerMajor runs dir/postgres --version and returns its major version.

@@ -13,9 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"sync"
 	"testing"
@@ -47,21 +45,15 @@ func Find(major int, program string) ([]string, error) {
 }
 
 func find(major int, program string) ([]string, error) {
-	n := strconv.Itoa(major)
-	p := filepath.Join("/usr/lib/postgresql", n, "bin", program)
-	if _, err := exec.LookPath(p); err == nil {
-		return []string{p}, nil
-	}
-	root := os.Getenv("PGBIN_ROOT")
-	if root == "" {
-		root = "/var/tmp/pgbin"
-	}
-	if p := filepath.Join(root, "pg"+n, "usr/lib/postgresql", n, "bin", program); fileExists(p) {
-		return []string{p}, nil
+	for _, dir := range embedded.VersionDirs(major) {
+		if p := filepath.Join(dir, program); fileExists(p) {
+			return []string{p}, nil
+		}
 	}
 	if major == 17 {
 		return findPG17(program)
 	}
+	n := strconv.Itoa(major)
 	return nil, errors.New("PostgreSQL " + n + " " + program + " is not installed (/usr/lib/postgresql/" + n + "/bin, or ../shared/tools/pgbin " + n + ")")
 }
 
@@ -125,7 +117,6 @@ var (
 	serverOnce  sync.Once
 	serverMajor int
 	serverErr   error
-	versionRE   = regexp.MustCompile(`\(PostgreSQL\) (\d+)`)
 )
 
 // ServerMajor is the major version of the server internal/embedded starts
@@ -133,21 +124,10 @@ var (
 func ServerMajor() (int, error) {
 	serverOnce.Do(func() {
 		dir, _, err := embedded.FindBinaries("")
-		if err != nil {
-			serverErr = err
-			return
+		if err == nil {
+			serverMajor, err = embedded.ServerMajor(dir)
 		}
-		out, err := exec.Command(filepath.Join(dir, "postgres"), "--version").Output()
-		if err != nil {
-			serverErr = fmt.Errorf("%s/postgres --version: %w", dir, err)
-			return
-		}
-		m := versionRE.FindSubmatch(out)
-		if m == nil {
-			serverErr = fmt.Errorf("%s/postgres --version: %q", dir, out)
-			return
-		}
-		serverMajor, _ = strconv.Atoi(string(m[1]))
+		serverErr = err
 	})
 	return serverMajor, serverErr
 }
