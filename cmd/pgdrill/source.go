@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -92,41 +93,36 @@ func openSource(ctx context.Context, cmd *cobra.Command, name string, o sourceOp
 	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
 		return openDirectory(name)
 	}
-	ra, size, closer, err := openRandomAccess(ctx, name)
+	f, fi, err := openRandomAccess(ctx, name)
 	if err != nil {
 		return nil, usageError(err)
 	}
-	src, err := newRandomSource(name, countAt(ra, o.count), size)
+	src, err := newRandomSource(name, countAt(f, o.count), fi.Size())
 	if err != nil {
-		if closer != nil {
-			closer.Close()
-		}
+		f.Close()
 		return nil, err
 	}
-	src.closer = closer
-	if fi, err := os.Stat(name); err == nil {
-		src.modified = fi.ModTime()
-	}
+	src.closer, src.modified = f, fi.ModTime()
 	return src, nil
 }
 
-// openRandomAccess opens a named archive for reading at any offset. Remote
-// objects (s3://, https://) hook in here.
-func openRandomAccess(_ context.Context, name string) (io.ReaderAt, int64, io.Closer, error) {
+// openRandomAccess opens a local archive file for reading at any offset
+// (remote objects go through openRemote).
+func openRandomAccess(_ context.Context, name string) (*os.File, fs.FileInfo, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, nil, err
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, nil, err
+		return nil, nil, err
 	}
 	if fi.IsDir() {
 		f.Close()
-		return nil, 0, nil, fmt.Errorf("%s is a directory, not an archive", name)
+		return nil, nil, fmt.Errorf("%s is a directory, not an archive", name)
 	}
-	return f, fi.Size(), f, nil
+	return f, fi, nil
 }
 
 // openDirectory opens a directory-format dump (pg_dump -Fd).
