@@ -190,7 +190,7 @@ func TestJSONSchemas(t *testing.T) {
 	}
 	// The upgrade drill needs two server versions.
 	if v := installedMajors(); len(v) >= 2 {
-		runs["drill --pg-version"] = []run{{[]string{"drill", "--json", "--pg-version", v[0] + "," + v[len(v)-1]}, func() any { return new(UpgradeReport) }}}
+		runs["drill --pg-version"] = []run{{[]string{"drill", "--json", "--pg-version", v[0] + "," + v[len(v)-1]}, func() any { return new(drill.UpgradeReport) }}}
 	} else {
 		t.Logf("one PostgreSQL version installed (%v): the upgrade drill's JSON is not checked", v)
 		delete(docs, "drill --pg-version")

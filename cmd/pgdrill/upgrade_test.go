@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgdrill/pgdrill/drill"
 	"github.com/pgdrill/pgdrill/internal/pgtest"
 )
 
@@ -21,7 +22,7 @@ func TestUpgradeDrill(t *testing.T) {
 	t.Logf("versions: %v", majors)
 	list := strings.Join(majors, ",")
 	code, out, errOut := runArchiveCmd(t, nil, "drill", "--json", "--pg-version", list)
-	var rep UpgradeReport
+	var rep drill.UpgradeReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != exitOK || !rep.OK || len(rep.Versions) != len(majors) {
 		t.Fatalf("exit %d, %v, %+v\n%s", code, err, rep, errOut)
 	}
@@ -30,7 +31,7 @@ func TestUpgradeDrill(t *testing.T) {
 		if i == 0 {
 			wantRole = "source"
 		}
-		if want := majors[i]; v.Role != wantRole || !v.OK || want != strconv.Itoa(v.Major) || v.Report.Rows != 24 {
+		if want := majors[i]; v.Role != wantRole || !v.Report.OK || want != strconv.Itoa(v.Major) || v.Report.Rows != 24 {
 			t.Errorf("version %d: %+v", i, v)
 		}
 		// Every version holds the same chain as the source.
