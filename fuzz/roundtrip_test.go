@@ -282,9 +282,9 @@ func checkSource(t *testing.T, in rtInput, ivStored bool, s rtSnapshot) {
 	switch inf := s.ivText.String; {
 	case !ivStored:
 	case inf == "infinity" || inf == "-infinity":
-		max := pgtype.Interval{Months: math.MaxInt32, Days: math.MaxInt32, Microseconds: math.MaxInt64, Valid: true}
-		min := pgtype.Interval{Months: math.MinInt32, Days: math.MinInt32, Microseconds: math.MinInt64, Valid: true}
-		if (inf == "infinity") != (in.iv == max) || (inf == "-infinity") != (in.iv == min) {
+		posInf := pgtype.Interval{Months: math.MaxInt32, Days: math.MaxInt32, Microseconds: math.MaxInt64, Valid: true}
+		negInf := pgtype.Interval{Months: math.MinInt32, Days: math.MinInt32, Microseconds: math.MinInt64, Valid: true}
+		if (inf == "infinity") != (in.iv == posInf) || (inf == "-infinity") != (in.iv == negInf) {
 			t.Errorf("source iv::text = %s, input %+v", inf, in.iv)
 		}
 	case s.iv != in.iv:

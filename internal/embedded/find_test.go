@@ -225,6 +225,13 @@ func TestParseVersionOrder(t *testing.T) {
 // TestFindVersion finds each installed major version's server programs by
 // number and refuses one that is not installed, naming where it looked.
 func TestFindVersion(t *testing.T) {
+	found := 0
+	defer func() {
+		// Every Debian-installed version must be found by its number.
+		if dirs, _ := debianVersions(); len(dirs) > 0 && found == 0 {
+			t.Errorf("FindVersion found none of 15-18, though %s exist", strings.Join(dirs, ", "))
+		}
+	}()
 	for _, major := range []int{15, 16, 17, 18} {
 		dir, err := FindVersion(major)
 		if err != nil {
@@ -234,6 +241,7 @@ func TestFindVersion(t *testing.T) {
 			t.Logf("PostgreSQL %d not installed here: %v", major, err)
 			continue
 		}
+		found++
 		if m, err := ServerMajor(dir); err != nil || m != major {
 			t.Errorf("FindVersion(%d) = %s, which runs PostgreSQL %d (%v)", major, dir, m, err)
 		}
