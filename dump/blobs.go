@@ -25,7 +25,7 @@ const maxBlobsPerEntry = 1000
 // objects with the same owner and ACL, each a BLOB METADATA and a BLOBS
 // entry.
 func (d *dumper) collectBlobs() error {
-	if d.opts.selective() || d.opts.SchemaOnly {
+	if d.opts.selective() || !d.dumpData {
 		return nil // pg_dump leaves large objects out of -n, -t and -s dumps
 	}
 	var list []blob

@@ -52,6 +52,7 @@ func (d *dumper) collect() error {
 		d.collectTextSearch,
 		d.collectTables,
 		d.collectIndexes,
+		d.collectRelationStats,
 		d.collectConstraints,
 		d.collectTriggers,
 		d.collectRules,

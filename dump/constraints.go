@@ -99,6 +99,11 @@ func (d *dumper) collectIndexes() error {
 			defn += fmt.Sprintf("\nALTER TABLE ONLY %s REPLICA IDENTITY USING INDEX %s;\n", t.qual, d.q.id(x.name))
 		}
 		o.entry.Defn = pgarchive.Str(defn)
+		idxStats := indexStats{oid: x.oid, index: index, table: t}
+		if x.conOID != 0 {
+			idxStats.constraint = o
+		}
+		d.indexes = append(d.indexes, idxStats)
 		if x.parent != 0 {
 			attaches = append(attaches, attach{child: index, index: x.oid, parent: x.parent, table: t, name: x.name})
 		}
@@ -190,7 +195,7 @@ func (d *dumper) collectConstraints() error {
 			attached(index)
 			// A data-only restore has the constraints in place: load the
 			// referenced table first, as pg_dump orders it.
-			if ref := d.tables[refRel]; d.opts.DataOnly && ref != nil && ref != t && ref.data != nil && t.data != nil {
+			if ref := d.tables[refRel]; !d.dumpSchema && ref != nil && ref != t && ref.data != nil && t.data != nil {
 				t.data.dependOn(ref.data)
 			}
 		}

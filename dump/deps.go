@@ -187,6 +187,7 @@ func (d *dumper) checkUnsupported() error {
 // view is first created with a dummy query of NULLs of the right types,
 // and a post-data RULE entry replaces it with the real query.
 func (d *dumper) splitViews() {
+	doubled := false
 	for _, t := range d.sortedTables() {
 		if t.kind != "v" || t.obj == nil || t.returnRule == 0 {
 			continue
@@ -238,6 +239,17 @@ func (d *dumper) splitViews() {
 		r.entry.DropStmt = pgarchive.Str("CREATE OR REPLACE " + strings.TrimPrefix(dummy, "CREATE "))
 		r.deps = rule.deps
 		r.dependOn(v)
+		// pg_dump's sort looks for loops from the objects in dump ID order.
+		// Data-section statistics take their IDs beside their tables', so
+		// when one comes before the view, the long loop through both
+		// section boundaries is found before the view's loop with its
+		// rule: the rule keeps its link to the view and the repair adds
+		// another. It happens once; that repair marks both boundaries
+		// done for this round.
+		if !doubled && d.firstDataStats != 0 && d.firstDataStats < t.oid {
+			r.dependOn(v)
+			doubled = true
+		}
 		d.byCat[catKey{pgRewrite, t.returnRule}] = r
 	}
 }

@@ -20,7 +20,11 @@
 // check, foreign key, exclusion), indexes (partial, expression, partition
 // attach), extended statistics, triggers, rules, row-level security and
 // policies, event triggers, publications, comments, large objects, owners,
-// ACLs and default privileges, and the database's own properties.
+// ACLs and default privileges, and the database's own properties. With
+// Options.Statistics it also writes pg_dump 18's STATISTICS DATA entries
+// (relation and column planner statistics) and matches pg_dump 18's
+// archive on an 18 server; Options.SchemaOnly, DataOnly, NoSchema, NoData,
+// StatisticsOnly and SequenceData choose the parts as pg_dump 18 does.
 //
 // An object the package does not know how to dump (a base type, a
 // procedural language, an access method, a transform, a conversion, a text

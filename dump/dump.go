@@ -43,8 +43,19 @@ type Options struct {
 	ExcludeTableData            []string // --exclude-table-data: definition but no data
 	ExcludeTableDataAndChildren []string // --exclude-table-data-and-children
 	StrictNames                 bool     // --strict-names: each -n and -t pattern must match
-	SchemaOnly                  bool     // -s
-	DataOnly                    bool     // -a
+	SchemaOnly                  bool     // -s: the schema, no data or statistics
+	DataOnly                    bool     // -a: the data, no schema or statistics
+
+	// What else to leave out or add, with pg_dump 18's meaning: schema
+	// and data are dumped unless left out, statistics only when asked for.
+	NoSchema       bool // --no-schema
+	NoData         bool // --no-data
+	Statistics     bool // --statistics: the planner statistics of tables, indexes and materialized views
+	NoStatistics   bool // --no-statistics
+	StatisticsOnly bool // --statistics-only: statistics, no schema or data
+	// SequenceData dumps the sequences' values (SEQUENCE SET) even when
+	// the data is otherwise left out (--sequence-data).
+	SequenceData bool
 
 	// Encoding is the client encoding the archive is written in (-E, e.g.
 	// "LATIN1"); empty means $PGCLIENTENCODING, then the database's own,
@@ -137,8 +148,8 @@ func run(ctx context.Context, connString string, w io.Writer, opts Options) (Sum
 // TOC entries and header of a dump of any format. The caller closes d.
 func prepare(ctx context.Context, connString string, opts *Options, start time.Time) (*dumper, []tocEntry, pgarchive.Header, error) {
 	var h pgarchive.Header
-	if opts.SchemaOnly && opts.DataOnly {
-		return nil, nil, h, errors.New("dump: schema-only and data-only cannot be used together")
+	if err := opts.checkParts(); err != nil {
+		return nil, nil, h, err
 	}
 	if err := compileSelection(opts); err != nil {
 		return nil, nil, h, err
@@ -159,6 +170,7 @@ func prepare(ctx context.Context, connString string, opts *Options, start time.T
 	}
 	d := &dumper{ctx: ctx, conn: conn, cfg: cfg, opts: *opts, byCat: map[catKey]*object{},
 		preBound: &object{boundary: true}, postBound: &object{boundary: true}}
+	d.dumpSchema, d.dumpData, d.dumpStats = opts.parts()
 	fail := func(err error) (*dumper, []tocEntry, pgarchive.Header, error) {
 		d.close()
 		return nil, nil, h, err
@@ -226,6 +238,9 @@ type dumper struct {
 	byCat map[catKey]*object // catalog object → the object whose position it decides
 	ids   int                // last dump ID handed out
 
+	// What the dump holds (Options.parts).
+	dumpSchema, dumpData, dumpStats bool
+
 	dbObj *object // the DATABASE entry
 	// pg_dump's section boundaries, which some verbatim dependency lists
 	// name (MATERIALIZED VIEW DATA, 1.16 BLOBS) though they have no entry.
@@ -237,6 +252,10 @@ type dumper struct {
 	tables        map[uint32]*table
 	comments      map[commentKey]string
 	indexAttaches map[uint32][]indexAttach // by parent index OID
+	indexes       []indexStats             // every dumped index, for its statistics
+	// firstDataStats is the lowest OID of a relation whose statistics are
+	// in the data section (splitViews).
+	firstDataStats uint32
 
 	tablesDone, tablesTotal int   // data blocks written and to write, for Progress
 	estimated               int64 // Progress.EstimatedBytes
@@ -400,7 +419,7 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	}
 	// DATABASE, its comment and ACL come first, then its properties,
 	// as pg_dump writes them; pg_restore uses them only with -C.
-	if d.dbObj != nil && d.opts.DataOnly {
+	if d.dbObj != nil && !d.dumpSchema {
 		// pg_dump -a keeps the DATABASE entry but not its comment,
 		// properties or ACL, which are definitions.
 		d.dbObj.children = nil
@@ -445,26 +464,24 @@ func (d *dumper) entries(sorted []*object) []tocEntry {
 	return out
 }
 
-// keep applies -s and -a: which entries are data, as pg_restore counts them.
+// keep applies what the dump holds (-s, -a, --statistics and the rest):
+// which entries are data, schema or statistics, as pg_restore counts them.
 func (d *dumper) keep(o *object) bool {
 	if o.excluded {
 		return false
 	}
-	data := false
 	switch o.entry.Desc {
-	case "TABLE DATA", "SEQUENCE SET", "BLOB", "BLOBS", "BLOB METADATA":
-		data = true
+	case "TABLE DATA", "BLOB", "BLOBS", "BLOB METADATA":
+		return d.dumpData
+	case "SEQUENCE SET":
+		return d.dumpData || d.opts.SequenceData
+	case "STATISTICS DATA":
+		return d.dumpStats
 	case "MATERIALIZED VIEW DATA":
-		// pg_dump refreshes materialized views only in full dumps.
-		return !d.opts.SchemaOnly && !d.opts.DataOnly
+		// pg_dump refreshes materialized views only when it dumps both.
+		return d.dumpSchema && d.dumpData
 	}
-	switch {
-	case d.opts.SchemaOnly:
-		return !data
-	case d.opts.DataOnly:
-		return data
-	}
-	return true
+	return d.dumpSchema
 }
 
 func (d *dumper) nextID() int { d.ids++; return d.ids }
@@ -516,4 +533,4 @@ func (d *dumper) partial() bool { return d.opts.selective() }
 func (d *dumper) tablesOnly() bool { return len(d.opts.Tables)+len(d.opts.TablesAndChildren) > 0 }
 
 // wantData is whether data entries are made at all (not with -s).
-func (d *dumper) wantData() bool { return !d.opts.SchemaOnly }
+func (d *dumper) wantData() bool { return d.dumpData }

@@ -411,7 +411,13 @@ type parityCase struct {
 	opts     Options
 	flags    []string
 	fixtures []string
+	// analyze runs VACUUM ANALYZE first, so that there are statistics to
+	// dump and autovacuum has none left to change between the two dumps.
+	analyze bool
 }
+
+// statsFixtures are the fixtures the statistics cases dump.
+var statsFixtures = []string{"full", "kinds", "more", "ext", "pg18"}
 
 var parityCases = []parityCase{
 	{name: "pg15-gzip", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip}, fixtures: fixtures},
@@ -430,6 +436,14 @@ var parityCases = []parityCase{
 	{name: "pg15-tables-extra", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Tables: []string{"extra.*"}}, flags: []string{"-t", "extra.*"}, fixtures: []string{"more"}},
 	{name: "pg15-schema-shop", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{"shop"}}, flags: []string{"-n", "shop"}, fixtures: []string{"ext"}},
 	{name: "pg15-schema-extra", pgDump: pg15, opts: Options{Compression: pgarchive.CompressionGzip, Schemas: []string{"extra"}}, flags: []string{"-n", "extra"}, fixtures: []string{"more"}},
+	// pg_dump 18's statistics and the part options around them.
+	{name: "pg18-statistics", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, Statistics: true}, flags: []string{"--statistics"}, fixtures: statsFixtures, analyze: true},
+	{name: "pg18-statistics-only", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, StatisticsOnly: true}, flags: []string{"--statistics-only"}, fixtures: statsFixtures, analyze: true},
+	{name: "pg18-no-data-statistics", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, NoData: true, Statistics: true}, flags: []string{"--no-data", "--statistics"}, fixtures: []string{"full", "kinds"}, analyze: true},
+	{name: "pg18-no-schema-statistics", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, NoSchema: true, Statistics: true}, flags: []string{"--no-schema", "--statistics"}, fixtures: []string{"full", "kinds"}, analyze: true},
+	{name: "pg18-tables-statistics", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, Statistics: true, Tables: []string{"app.*"}}, flags: []string{"--statistics", "-t", "app.*"}, fixtures: []string{"kinds"}, analyze: true},
+	{name: "pg18-schema-sequence-data", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, SchemaOnly: true, SequenceData: true}, flags: []string{"-s", "--sequence-data"}, fixtures: []string{"full", "kinds"}},
+	{name: "pg18-statistics-only-sequence-data", pgDump: pg18, opts: Options{Compression: pgarchive.CompressionGzip, Format: pgarchive.V1_16, StatisticsOnly: true, SequenceData: true}, flags: []string{"--statistics-only", "--sequence-data"}, fixtures: []string{"kinds"}, analyze: true},
 }
 
 // TestPgDumpParity dumps each fixture with Run and with pg_dump and
@@ -452,6 +466,11 @@ func TestPgDumpParity(t *testing.T) {
 					pgRestore := pc.pgDump("pg_restore")
 					if pgDump == nil || pgRestore == nil {
 						t.Skip("pg_dump/pg_restore for this case are not installed")
+					}
+					if pc.analyze {
+						if _, err := pgtest.Conn(t, url).Exec(context.Background(), "VACUUM ANALYZE"); err != nil {
+							t.Fatal(err)
+						}
 					}
 					ours, _ := dumpTo(t, url, pc.opts)
 					theirs := filepath.Join(t.TempDir(), "pg.dump")

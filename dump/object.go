@@ -44,6 +44,7 @@ const (
 	prioSequenceSet
 	prioBlobMetadata // 1.16 BLOB METADATA groups (data section)
 	prioBlobData
+	prioStatsData // STATISTICS DATA, though an index's is post-data (object.sect)
 	prioPostDataBoundary
 	prioConstraint
 	prioIndex
@@ -128,6 +129,19 @@ type object struct {
 
 	dumpID int
 	index  int // position in the sorted list, during the topological sort
+
+	// sect, when set, is the section of an object whose priority does not
+	// say it: pg_dump sorts all statistics by one priority, in the data
+	// section, but puts an index's or a refreshed view's after the data.
+	sect pgarchive.Section
+}
+
+// section is the part of the dump the object belongs to.
+func (o *object) section() pgarchive.Section {
+	if o.sect != 0 {
+		return o.sect
+	}
+	return o.prio.section()
 }
 
 // named sets how comments and ACLs name the object.
@@ -181,7 +195,7 @@ func sortObjects(objs []*object) ([]*object, error) {
 	deps := make(map[*object][]*object, len(all))
 	for _, o := range objs {
 		d := throughPhantoms(o)
-		switch o.prio.section() {
+		switch o.section() {
 		case pgarchive.SectionPreData:
 			deps[pre] = append(deps[pre], o)
 		case pgarchive.SectionData:

@@ -193,6 +193,12 @@ func (d *dumper) tableData(oid uint32) bool {
 	return d.wantData() && !d.sel.dataOut[oid]
 }
 
+// sequenceData is tableData for a sequence, which --sequence-data adds
+// to a dump without data.
+func (d *dumper) sequenceData(oid uint32) bool {
+	return (d.wantData() || d.opts.SequenceData) && !d.sel.dataOut[oid]
+}
+
 // selective reports whether any include option restricts the dump.
 func (o *Options) selective() bool {
 	return len(o.Schemas) > 0 || len(o.Tables) > 0 || len(o.TablesAndChildren) > 0

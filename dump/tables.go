@@ -30,11 +30,12 @@ type table struct {
 	returnRule         uint32 // a view's _RETURN rule
 	viewDef            string // CREATE VIEW's text after "AS\n", without the final ";\n"
 
-	cols   []*column
-	checks []*check
-	obj    *object
-	data   *object
-	qual   string
+	cols    []*column
+	checks  []*check
+	obj     *object
+	data    *object
+	refresh *object // a materialized view's MATERIALIZED VIEW DATA
+	qual    string
 
 	// Sequence details (kind S).
 	seq *sequence
@@ -518,14 +519,18 @@ func (d *dumper) viewObject(t *table) error {
 			b.WriteString(" WITH (" + relOptions(t.reloptions) + ")")
 		}
 		b.WriteString(" AS\n" + def + "\n  WITH NO DATA;\n")
-		// pg_dump refreshes only materialized views that hold data.
-		if d.tableData(t.oid) && t.populated {
+		// pg_dump refreshes only materialized views that hold data; it
+		// still makes (and sorts) the object of an unpopulated one, on
+		// which the view's statistics depend.
+		if d.tableData(t.oid) {
 			ref := d.newObject(prioRefreshMatview, "MATERIALIZED VIEW DATA", t.name)
 			ref.setNS(o.ns)
 			ref.entry.OID, ref.oid = t.oid, t.oid
 			ref.setOwner(t.owner)
 			ref.entry.Defn = pgarchive.Str("REFRESH MATERIALIZED VIEW " + t.qual + ";\n")
 			ref.dependOn(o)
+			ref.excluded = !t.populated
+			t.refresh = ref
 		}
 	}
 	o.entry.Defn = pgarchive.Str(b.String())
@@ -612,7 +617,7 @@ func (d *dumper) sequenceObject(t *table) error {
 		d.child(o, "SEQUENCE OWNED BY", t.name, pgarchive.SectionPreData,
 			fmt.Sprintf("ALTER SEQUENCE %s OWNED BY %s.%s;\n", t.qual, owner.qual, d.q.id(ownerCol.name)))
 	}
-	if d.tableData(t.oid) {
+	if d.sequenceData(t.oid) {
 		set := d.newObject(prioSequenceSet, "SEQUENCE SET", t.name)
 		set.setNS(o.ns)
 		set.setOwner(t.owner)
