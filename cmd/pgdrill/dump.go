@@ -79,11 +79,11 @@ variables fill in the rest.`,
 			if err != nil {
 				return usageError(err)
 			}
-			if schemaOnly && dataOnly {
-				return usageError(errors.New("dump: -s/--schema-only and -a/--data-only cannot be used together"))
-			}
 			opts := sel
 			opts.Compression, opts.Level, opts.SchemaOnly, opts.DataOnly = alg, level, schemaOnly, dataOnly
+			if err := dump.CheckParts(opts); err != nil {
+				return usageError(err)
+			}
 			// A local -f file of the custom or tar format is written to a
 			// temporary file renamed over FILE once complete (dump.ToFile).
 			toFile := file != "" && file != "-" && !remote.IsURL(file) && kind != 'd'
@@ -168,8 +168,14 @@ variables fill in the rest.`,
 	fl.StringArrayVar(&sel.ExcludeTableDataAndChildren, "exclude-table-data-and-children", nil, "like --exclude-table-data, with children and partitions")
 	fl.BoolVar(&sel.StrictNames, "strict-names", false, "require each -n and -t pattern to match at least one schema or relation")
 	fl.StringVarP(&sel.Encoding, "encoding", "E", "", "write the archive in this client encoding (default: PGCLIENTENCODING, then the database's)")
-	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data")
-	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions")
+	fl.BoolVarP(&schemaOnly, "schema-only", "s", false, "dump only definitions, no data or statistics")
+	fl.BoolVarP(&dataOnly, "data-only", "a", false, "dump only data, no definitions or statistics")
+	fl.BoolVar(&sel.NoSchema, "no-schema", false, "do not dump definitions")
+	fl.BoolVar(&sel.NoData, "no-data", false, "do not dump data")
+	fl.BoolVar(&sel.Statistics, "statistics", false, "dump the planner statistics of tables, indexes and materialized views (pg_dump 18's STATISTICS DATA)")
+	fl.BoolVar(&sel.NoStatistics, "no-statistics", false, "do not dump statistics (the default)")
+	fl.BoolVar(&sel.StatisticsOnly, "statistics-only", false, "dump only the statistics, no definitions or data")
+	fl.BoolVar(&sel.SequenceData, "sequence-data", false, "dump the sequences' values even when data is left out")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON summary when done (on standard error when the archive goes to standard output)")
 	return cmd
 }

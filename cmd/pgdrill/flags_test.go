@@ -71,7 +71,7 @@ func commandNamed(t *testing.T, name string) *cobra.Command {
 }
 
 // TestFlagsMatchPgTools: every option dump and restore accept means what it
-// means to pg_dump and pg_restore 15 and 17 (same long name, same short
+// means to pg_dump and pg_restore 15, 17 and 18 (same long name, same short
 // form, same need for an argument), and every short option means the pg
 // tool's; drill's options that pg_dump also has agree with pg_dump.
 func TestFlagsMatchPgTools(t *testing.T) {
@@ -85,12 +85,12 @@ func TestFlagsMatchPgTools(t *testing.T) {
 	} {
 		cmd := commandNamed(t, tc.cmd)
 		anyVersion := map[string]bool{}
-		for _, version := range []string{"15", "17"} {
+		for _, version := range []string{"15", "17", "18"} {
 			for name := range pgOptions(t, tc.tool, version) {
 				anyVersion[name] = true
 			}
 		}
-		for _, version := range []string{"15", "17"} {
+		for _, version := range []string{"15", "17", "18"} {
 			pg := pgOptions(t, tc.tool, version)
 			byShort := map[string]pgOption{}
 			for _, o := range pg {
